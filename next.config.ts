@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that Turbopack must not bundle.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Lets tests and the benchmark build beside a running dev server without clobbering it.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   outputFileTracingIncludes: { "/**": ["./db/migrations/**"] },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(isProduction) }];
