@@ -5,7 +5,7 @@ import { parseHost } from "@/lib/tenancy/parse-host";
 // Maps hosts to tenants and nothing else: no DB, no Node APIs (edge runtime).
 // A tenant host's /path is served by app/t/<slug>/path; tenant pages check the DB themselves.
 
-const NOT_FOUND_PATH = "/_not-found-host";
+const NOT_FOUND_PATH = "/host-not-found";
 
 export function middleware(req: NextRequest) {
   const target = parseHost(req.headers.get("host"), env().ROOT_DOMAIN);

@@ -11,7 +11,8 @@ export const envSchema = z.object({
   ROOT_DOMAIN: z
     .string()
     .regex(/^[a-z0-9.-]+(:\d{1,5})?$/, "must be a bare host such as chairside.app or localhost:3000")
-    .default("localhost:3000"),
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Public scheme used when we build absolute links (emails, Stripe return URLs). */
   PUBLIC_PROTOCOL: z.enum(["http", "https"]).optional(),
   DATABASE_URL: optionalUrl,
@@ -35,7 +36,8 @@ export const envSchema = z.object({
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
 });
 
-export type Env = z.infer<typeof envSchema>;
+// ROOT_DOMAIN defaults to localhost on whatever port we serve, so `PORT=4000 npm start` just works.
+export type Env = Omit<z.infer<typeof envSchema>, "ROOT_DOMAIN"> & { ROOT_DOMAIN: string };
 
 /** Parses a raw environment; throws one message naming every bad variable. */
 export function parseEnv(raw: Record<string, string | undefined>): Env {
@@ -46,7 +48,7 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
-  return result.data;
+  return { ...result.data, ROOT_DOMAIN: result.data.ROOT_DOMAIN ?? `localhost:${result.data.PORT ?? 3000}` };
 }
 
 let cached: Env | undefined;
