@@ -244,6 +244,7 @@ CREATE UNIQUE INDEX "processor_accounts_tenant_uq" ON "processor_accounts" USING
 CREATE UNIQUE INDEX "processor_accounts_external_uq" ON "processor_accounts" USING btree ("kind","external_account_id");--> statement-breakpoint
 CREATE INDEX "processor_events_tenant_idx" ON "processor_events" USING btree ("tenant_id","received_at");--> statement-breakpoint
 CREATE INDEX "dev_outbox_created_idx" ON "dev_outbox" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "dev_outbox_tenant_idx" ON "dev_outbox" USING btree ("tenant_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_tenant_created_idx" ON "messages" USING btree ("tenant_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_tenant_patient_idx" ON "messages" USING btree ("tenant_id","patient_id");--> statement-breakpoint
 CREATE INDEX "audit_log_tenant_created_idx" ON "audit_log" USING btree ("tenant_id","created_at");

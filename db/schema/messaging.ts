@@ -43,7 +43,7 @@ export const devOutbox = pgTable(
     text: text("text").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("dev_outbox_created_idx").on(t.createdAt)],
+  (t) => [index("dev_outbox_created_idx").on(t.createdAt), index("dev_outbox_tenant_idx").on(t.tenantId, t.createdAt)],
 );
 
 export type Message = typeof messages.$inferSelect;
