@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { queryRows } from "@/db/query-rows";
 
 export interface RateLimitRule {
   /** What is being limited, e.g. `key-claim:user:<id>`. Never put names, birthdates or contacts here. */
@@ -20,17 +21,19 @@ export interface RateLimitResult {
 export async function consumeRateLimit(db: Executor, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
   const windowStart = new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
   const nowIso = now.toISOString();
-  const result = await db.execute<{ count: number; window_started_at: string | Date }>(sql`
+  const [row] = await queryRows<{ count: number; window_started_at: string | Date }>(
+    db,
+    sql`
     INSERT INTO rate_limit_buckets AS b (key, count, window_started_at)
     VALUES (${rule.key}, 1, ${nowIso}::timestamptz)
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN b.window_started_at <= ${windowStart}::timestamptz THEN 1 ELSE b.count + 1 END,
       window_started_at = CASE WHEN b.window_started_at <= ${windowStart}::timestamptz THEN ${nowIso}::timestamptz ELSE b.window_started_at END
-    RETURNING count, window_started_at`);
-  const row = result.rows[0]!;
-  const started = new Date(row.window_started_at).getTime();
+    RETURNING count, window_started_at`,
+  );
+  const started = new Date(row!.window_started_at).getTime();
   const retryAfterSeconds = Math.max(1, Math.ceil((started + rule.windowSeconds * 1000 - now.getTime()) / 1000));
-  return Number(row.count) <= rule.limit ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds };
+  return Number(row!.count) <= rule.limit ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds };
 }
 
 /** Counts an attempt against every rule; refused if any is over, with the longest wait. */
