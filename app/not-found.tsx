@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
+import { getI18n } from "@/lib/i18n/get-locale";
 import { getPortalTenant } from "@/lib/tenancy/get-portal-tenant";
 import { parseHost } from "@/lib/tenancy/parse-host";
 
@@ -8,18 +9,24 @@ import { parseHost } from "@/lib/tenancy/parse-host";
 export default async function NotFound() {
   const target = parseHost((await headers()).get("host"), env().ROOT_DOMAIN);
   const practice = target.kind === "tenant" ? await getPortalTenant(target.slug) : null;
-  if (target.kind === "tenant" && !practice) {
+  if (target.kind !== "tenant") {
     return (
-      <Shell title="We couldn't find that practice">
-        Please check the web address your dental office gave you. If you typed it, make sure it is spelled the same way.
+      <Shell title="Page not found">
+        The page you were looking for isn&apos;t here.{" "}
+        <Link className="font-medium text-teal-800 underline" href="/">
+          Go to the home page
+        </Link>
       </Shell>
     );
   }
+  // Patients may read Spanish; speak their language on their practice's host.
+  const { t } = await getI18n();
+  if (!practice) return <Shell title={t.notFound.practiceTitle}>{t.notFound.practiceBody}</Shell>;
   return (
-    <Shell title="Page not found">
-      The page you were looking for isn&apos;t here.{" "}
+    <Shell title={t.notFound.pageTitle}>
+      {t.notFound.pageBody}{" "}
       <Link className="font-medium text-teal-800 underline" href="/">
-        {practice ? `Go to ${practice.name}'s payment page` : "Go to the home page"}
+        {t.notFound.goToPractice(practice.name)}
       </Link>
     </Shell>
   );

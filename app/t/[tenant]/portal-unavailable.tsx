@@ -1,21 +1,20 @@
-export function PortalUnavailable({ name, phone, suspended }: { name: string; phone: string | null; suspended: boolean }) {
+import type { Messages } from "@/lib/i18n/messages/en";
+import { TelLink } from "./tel-link";
+
+export function PortalUnavailable({ t, name, phone, suspended }: { t: Messages; name: string; phone: string | null; suspended: boolean }) {
   return (
     <section aria-labelledby="unavailable-title" className="rounded-lg border border-amber-300 bg-amber-50 p-5">
       <h1 id="unavailable-title" className="text-xl font-semibold">
-        Online payments aren&apos;t available right now
+        {t.unavailable.title}
       </h1>
+      <p className="mt-2 text-slate-800">{suspended ? t.unavailable.suspended(name) : t.unavailable.notReady(name)}</p>
       <p className="mt-2 text-slate-800">
-        {suspended ? `${name}'s online payment page is temporarily unavailable.` : `${name} isn't taking payments online yet.`}{" "}
         {phone ? (
           <>
-            Please call us at{" "}
-            <a className="font-semibold underline" href={`tel:${phone.replace(/[^\d+]/g, "")}`}>
-              {phone}
-            </a>{" "}
-            to pay or ask about your balance.
+            {t.unavailable.callToPay} <TelLink phone={phone} />
           </>
         ) : (
-          "Please call the office to pay or ask about your balance."
+          t.unavailable.callOffice
         )}
       </p>
     </section>
