@@ -17,7 +17,14 @@ const slow = { testTimeout: 30_000, hookTimeout: 60_000 };
 const integrationProjects = [
   {
     ...shared,
-    test: { name: "integration-pglite", include: ["tests/integration/**/*.test.ts"], setupFiles: ["tests/integration/setup/pglite.ts"], ...slow },
+    test: {
+      name: "integration-pglite",
+      include: ["tests/integration/**/*.test.ts"],
+      // The Neon driver needs the Postgres server; it runs in the project below.
+      exclude: ["tests/integration/db/neon-driver.test.ts"],
+      setupFiles: ["tests/integration/setup/pglite.ts"],
+      ...slow,
+    },
   },
   ...(process.env.TEST_DATABASE_URL
     ? [
@@ -26,6 +33,8 @@ const integrationProjects = [
           test: {
             name: "integration-postgres",
             include: ["tests/integration/**/*.test.ts"],
+            // The PGlite lock concerns only the embedded database; it runs once, above.
+            exclude: ["tests/integration/db/pglite-lock.test.ts"],
             globalSetup: ["tests/integration/setup/postgres-template.ts"],
             setupFiles: ["tests/integration/setup/postgres.ts"],
             ...slow,

@@ -3,6 +3,7 @@ import { z } from "zod";
 // Every setting the app reads, parsed once. Nothing is required for the embedded
 // default: a bare `npm run dev` must work on a fresh machine.
 const optionalUrl = z.url().optional();
+const optionalPostgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional();
 const optionalSecret = z.string().min(1).optional();
 
 export const envSchema = z.object({
@@ -15,8 +16,8 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Public scheme used when we build absolute links (emails, Stripe return URLs). */
   PUBLIC_PROTOCOL: z.enum(["http", "https"]).optional(),
-  DATABASE_URL: optionalUrl,
-  POSTGRES_URL: optionalUrl,
+  DATABASE_URL: optionalPostgresUrl,
+  POSTGRES_URL: optionalPostgresUrl,
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   /** Tests only: host:port/path of a WebSocket→TCP pipe for the Neon driver. */
   NEON_WS_PROXY: z.string().min(1).optional(),
