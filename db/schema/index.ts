@@ -6,3 +6,4 @@ export * from "./payments";
 export * from "./messaging";
 export * from "./audit";
 export * from "./rate-limits";
+export * from "./patient-access";
