@@ -19,16 +19,24 @@ export const DEMO = {
 const FIRST = ["Maria", "James", "José", "Linda", "Robert", "Sofía", "Michael", "Patricia", "David", "Guadalupe", "William", "Jennifer", "Ángel", "Elizabeth", "Thomas", "Lucía", "Charles", "Barbara", "Daniel", "Renée", "Matthew", "Nancy", "Anthony", "Zoë", "Mark"];
 const LAST = ["García", "Smith", "Núñez", "Johnson", "O'Brien", "Williams", "Hernández", "Brown", "Jones", "Martínez", "Miller", "Davis", "López", "Wilson", "Anderson", "Pérez", "Taylor", "Thomas", "Moore", "Jackson", "Martin", "Lee", "González", "Harris", "Clark"];
 
-/** 50 predictable patients: the first few are named in README so a newcomer can pay as them. */
+/** Patients named in README so a newcomer can pay as them. */
+export const DEMO_PATIENTS = [
+  { firstName: "Maria", lastName: "García", birthdate: "1985-03-14", balanceCents: 24_550, email: "maria.garcia@example.com", phone: "+15550100001" },
+  { firstName: "José", lastName: "Núñez", birthdate: "1962-07-04", balanceCents: 118_000, email: "jose.nunez@example.com", phone: "+15550100002" },
+  { firstName: "Linda", lastName: "Johnson", birthdate: "1978-11-22", balanceCents: 8_999, email: null, phone: "+15550100003" },
+] as const;
+
+/** 50 predictable patients; the first three are DEMO_PATIENTS. */
 export function demoPatients(tenantId: string, clinicIds: [string, string], now: Date) {
   return Array.from({ length: 50 }, (_, i) => {
+    const named = DEMO_PATIENTS[i];
     const firstName = FIRST[i % FIRST.length]!;
     const lastName = LAST[(i * 7) % LAST.length]!;
     const year = 1940 + ((i * 13) % 65);
     const month = String(1 + ((i * 5) % 12)).padStart(2, "0");
     const day = String(1 + ((i * 11) % 28)).padStart(2, "0");
     const local = `${nameKey(firstName)}.${nameKey(lastName)}${i}`;
-    return {
+    const row = {
       tenantId,
       clinicId: clinicIds[i % 2]!,
       externalId: String(1001 + i),
@@ -45,6 +53,8 @@ export function demoPatients(tenantId: string, clinicIds: [string, string], now:
       balanceAsOf: now,
       statementDate: now.toISOString().slice(0, 10),
     };
+    if (!named) return row;
+    return { ...row, ...named, firstNameKey: nameKey(named.firstName), lastNameKey: nameKey(named.lastName), preferredName: null };
   });
 }
 

@@ -1,5 +1,10 @@
 import { env } from "@/lib/env";
 
+/** True when our public URLs are https (production): cookies are then marked Secure. */
+export function isHttps(): boolean {
+  return protocol() === "https";
+}
+
 function protocol(): string {
   const { PUBLIC_PROTOCOL, ROOT_DOMAIN } = env();
   if (PUBLIC_PROTOCOL) return PUBLIC_PROTOCOL;

@@ -27,7 +27,7 @@ async function demoPatient(externalId: string) {
 
 describe("finding a patient by identity", () => {
   it("matches regardless of accents, case and punctuation", async () => {
-    const jose = await demoPatient("1003"); // José …
+    const jose = await demoPatient("1002"); // José Núñez
     const typed = identitySchema.parse({
       firstName: "JOSE",
       lastName: jose.lastName.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase(),

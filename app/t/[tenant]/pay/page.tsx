@@ -1,0 +1,24 @@
+import { notFound } from "next/navigation";
+import { getI18n } from "@/lib/i18n/get-locale";
+import { getPortalTenant } from "@/lib/tenancy/get-portal-tenant";
+import { IdentityForm } from "../_components/identity-form";
+import { identityLabels } from "../_components/identity-labels";
+import { identifyForPayNow } from "./actions";
+
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ clinic?: string }> };
+
+// Pay now, step 1: who is paying. The balance is never shown on this path.
+export default async function PayNowIdentity({ params, searchParams }: Props) {
+  const [tenant, { t }, { clinic }] = await Promise.all([(async () => getPortalTenant((await params).tenant))(), getI18n(), searchParams]);
+  if (!tenant) notFound();
+  const known = tenant.clinics.find((c) => c.slug === clinic);
+  return (
+    <section aria-labelledby="pay-title" className="space-y-4">
+      <h1 id="pay-title" className="text-2xl font-semibold">
+        {t.identity.payNowTitle}
+      </h1>
+      <p className="text-slate-700">{t.identity.intro}</p>
+      <IdentityForm action={identifyForPayNow} labels={identityLabels(t)} clinic={known?.slug} phone={tenant.phone} />
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { notFound } from "next/navigation";
+import { getI18n } from "@/lib/i18n/get-locale";
+import { getPortalTenant } from "@/lib/tenancy/get-portal-tenant";
+import { IdentityForm } from "../_components/identity-form";
+import { identityLabels } from "../_components/identity-labels";
+import { identifyForVerify } from "./actions";
+
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ clinic?: string }> };
+
+// Pay and Verify, step 1: who the patient is.
+export default async function VerifyIdentity({ params, searchParams }: Props) {
+  const [tenant, { t }, { clinic }] = await Promise.all([(async () => getPortalTenant((await params).tenant))(), getI18n(), searchParams]);
+  if (!tenant) notFound();
+  const known = tenant.clinics.find((c) => c.slug === clinic);
+  return (
+    <section aria-labelledby="verify-title" className="space-y-4">
+      <h1 id="verify-title" className="text-2xl font-semibold">
+        {t.identity.verifyTitle}
+      </h1>
+      <p className="text-slate-700">{t.identity.intro}</p>
+      <IdentityForm action={identifyForVerify} labels={identityLabels(t)} clinic={known?.slug} phone={tenant.phone} />
+    </section>
+  );
+}
