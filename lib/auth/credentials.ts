@@ -1,0 +1,26 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { users } from "@/db/schema";
+import type { SessionUser } from "./access";
+import { verifyPassword } from "./password";
+import { signInSchema } from "./schemas";
+
+// A real bcrypt hash (cost 12, same as lib/auth/password.ts) of a random string nobody knows. Comparing
+// against it when the email is unknown makes that answer take as long as a wrong password, so response
+// time does not reveal which emails have accounts.
+const DUMMY_HASH = "$2b$12$wKDBKYIB/c/DsCLq5pYPpe7DyK.ARuvK0f9NihTNDm1wBV0GqtmtS";
+
+/** The account for these credentials, or null — the same null, after the same bcrypt work, for an unknown email, a wrong password or bad input. */
+export async function authorizeCredentials(db: Executor, credentials: unknown): Promise<SessionUser | null> {
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, platformRole: users.platformRole, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email));
+  // Accounts made through a magic link have no password: they compare against the dummy too.
+  const matches = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+  if (!row || !row.passwordHash || !matches) return null;
+  return { id: row.id, email: row.email, name: row.name, platformRole: row.platformRole };
+}
