@@ -60,7 +60,8 @@ export const authConfig = {
     Credentials({
       id: "credentials",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => authorizeCredentials(await getDb(), credentials),
+      authorize: async (credentials, request) =>
+        authorizeCredentials(await getDb(), credentials, request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null),
     }),
     magicLink,
   ],

@@ -2,6 +2,7 @@ import { and, asc, isNull } from "drizzle-orm";
 import { closeDb, driverConfig, getDb } from "@/db/client";
 import { registrationKeys } from "@/db/schema";
 import { DEMO, seedDemo } from "@/db/seed";
+import { resolveAuthSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { formatKey } from "@/lib/registration-keys/key-format";
 import { rootUrl, tenantUrl } from "@/lib/tenancy/urls";
@@ -9,6 +10,8 @@ import { rootUrl, tenantUrl } from "@/lib/tenancy/urls";
 /** Runs once per server process: validates env (a bad variable stops start-up), and on the embedded default migrates and seeds the demo. */
 export async function onServerStart(): Promise<void> {
   const e = env();
+  // Fail at boot, not on the first sign-in, when a real database has no AUTH_SECRET.
+  resolveAuthSecret(e);
   const driver = driverConfig(e);
   if (driver.kind !== "pglite") return;
   const db = await getDb();

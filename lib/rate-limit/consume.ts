@@ -36,6 +36,16 @@ export async function consumeRateLimit(db: Executor, rule: RateLimitRule, now = 
   return Number(row!.count) <= rule.limit ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds };
 }
 
+/** True when the rule's current window is already full, without counting an attempt. */
+export async function isRateLimited(db: Executor, rule: RateLimitRule, now = new Date()): Promise<boolean> {
+  const windowStart = new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
+  const [row] = await queryRows<{ count: number }>(
+    db,
+    sql`SELECT count FROM rate_limit_buckets WHERE key = ${rule.key} AND window_started_at > ${windowStart}::timestamptz`,
+  );
+  return row !== undefined && Number(row.count) >= rule.limit;
+}
+
 /** Counts an attempt against every rule; refused if any is over, with the longest wait. */
 export async function consumeRateLimits(db: Executor, rules: RateLimitRule[], now = new Date()): Promise<RateLimitResult> {
   let refused: RateLimitResult = { allowed: true, retryAfterSeconds: 0 };

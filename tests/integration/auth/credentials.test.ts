@@ -49,4 +49,13 @@ describe("signing in with email and password", () => {
     expect(await authorizeCredentials(db, { email: "not-an-email", password: "x" })).toBeNull();
     expect(await authorizeCredentials(db, undefined)).toBeNull();
   });
+
+  it("refuses even the right password after ten failures for that email, without counting successes", async () => {
+    await insertUser(db, { email: "guessed@example.test", name: "G", password: "right-password-1" });
+    for (let i = 0; i < 3; i++) expect(await authorizeCredentials(db, { email: "guessed@example.test", password: "right-password-1" })).not.toBeNull();
+    for (let i = 0; i < 10; i++) await authorizeCredentials(db, { email: "guessed@example.test", password: `wrong-guess-${i}0` }, "203.0.113.9");
+    expect(await authorizeCredentials(db, { email: "guessed@example.test", password: "right-password-1" })).toBeNull();
+    // Another account is unaffected by that email's failures.
+    expect(await authorizeCredentials(db, { email: "dana@example.test", password: "correct-horse-battery" })).not.toBeNull();
+  });
 });
