@@ -30,6 +30,7 @@ CREATE TABLE "tenants" (
 	"logo_data_url" text,
 	"max_payment_cents" integer DEFAULT 500000 NOT NULL,
 	"currency" text DEFAULT 'usd' NOT NULL,
+	"portal_link_shared_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "tenants_slug_unique" UNIQUE("slug")
@@ -154,6 +155,7 @@ CREATE TABLE "processor_accounts" (
 	"charges_enabled" boolean DEFAULT false NOT NULL,
 	"details_submitted" boolean DEFAULT false NOT NULL,
 	"requirements_due" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"status_updated_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -21,6 +21,8 @@ export const processorAccounts = pgTable(
     chargesEnabled: boolean("charges_enabled").notNull().default(false),
     detailsSubmitted: boolean("details_submitted").notNull().default(false),
     requirementsDue: jsonb("requirements_due").$type<string[]>().notNull().default([]),
+    /** When the processor reported the status above (a Stripe event's `created`); older reports are dropped. */
+    statusUpdatedAt: timestamp("status_updated_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -85,6 +87,7 @@ export const processorEvents = pgTable(
 );
 
 export type ProcessorAccount = typeof processorAccounts.$inferSelect;
+export type ProcessorKind = (typeof processorKind.enumValues)[number];
 export type Payment = typeof payments.$inferSelect;
 export type NewPayment = typeof payments.$inferInsert;
 export type PaymentStatus = (typeof paymentStatus.enumValues)[number];

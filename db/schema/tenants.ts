@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 
 export const tenantStatus = pgEnum("tenant_status", ["active", "suspended"]);
@@ -18,6 +18,8 @@ export const tenants = pgTable("tenants", {
   /** Largest single online payment a patient may make, in cents. */
   maxPaymentCents: integer("max_payment_cents").notNull().default(500_000),
   currency: text("currency").notNull().default("usd"),
+  /** When the office first copied or downloaded its portal link (setup step 3). */
+  portalLinkSharedAt: timestamp("portal_link_shared_at", { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
