@@ -1,18 +1,21 @@
-// Small, hook-free form pieces shared by the sign-in and sign-up forms: a labelled field whose hint and
+// Small, hook-free form pieces shared by the site and dashboard forms: a labelled field whose hint and
 // errors are tied to it with aria-describedby, a form-level alert, and a submit button.
 
 interface TextFieldProps {
   id: string;
   name: string;
   label: string;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "tel" | "url";
   autoComplete?: string;
+  inputMode?: "text" | "numeric" | "decimal" | "tel" | "email";
+  required?: boolean;
+  placeholder?: string;
   hint?: string;
   errors?: string[];
   defaultValue?: string;
 }
 
-export function TextField({ id, name, label, type = "text", autoComplete, hint, errors, defaultValue }: TextFieldProps) {
+export function TextField({ id, name, label, type = "text", autoComplete, inputMode, required = true, placeholder, hint, errors, defaultValue }: TextFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -31,8 +34,10 @@ export function TextField({ id, name, label, type = "text", autoComplete, hint, 
         name={name}
         type={type}
         autoComplete={autoComplete}
+        inputMode={inputMode}
+        placeholder={placeholder}
         defaultValue={defaultValue}
-        required
+        required={required}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={describedBy}
         className="block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700"

@@ -1,11 +1,15 @@
 import Link from "next/link";
+import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/guards";
+import { findMembership } from "@/lib/auth/membership";
 import { signOutAction } from "@/lib/auth/sign-out-action";
+import { DashboardNav } from "./_components/dashboard-nav";
 
 // Signed-in only, but NOT requireMember: /dashboard/new-practice lives under this layout and is
 // exactly where people without a practice go. Each page runs its own guard.
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const membership = await findMembership(await getDb(), user.id);
   return (
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white">
@@ -23,6 +27,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
+      {membership ? <DashboardNav /> : null}
       <main className="mx-auto max-w-5xl px-4 py-8 sm:px-6">{children}</main>
     </div>
   );

@@ -4,6 +4,5 @@ export { disconnectProcessor } from "./disconnect-processor";
 export { processorDashboardLink } from "./processor-dashboard-link";
 export { getProcessorStatus } from "./processor-status";
 export { refreshProcessorStatus } from "./refresh-processor-status";
-export { revalidatePortal } from "./revalidate-portal";
 export { startProcessorOnboarding } from "./start-processor-onboarding";
 export type { CardProcessor, DashboardLink, Disconnection, OnboardingStart, ProcessorActor, ProcessorFailure, ProcessorKind, ProcessorStatus, StatusRefresh } from "./processor";

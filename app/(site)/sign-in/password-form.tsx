@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { signInWithPassword } from "./actions";
-import { FormAlert, SubmitButton, TextField } from "./form-parts";
+import { FormAlert, SubmitButton, TextField } from "@/app/_components/form-parts";
 
 export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(signInWithPassword, null);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormAlert, SubmitButton, TextField } from "../sign-in/form-parts";
+import { FormAlert, SubmitButton, TextField } from "@/app/_components/form-parts";
 import { signUp } from "./actions";
 
 // The password rule comes from the server page so this bundle does not pull in zod.

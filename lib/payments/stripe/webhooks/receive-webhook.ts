@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { revalidatePortal } from "../../revalidate-portal";
+import { revalidatePortal } from "@/lib/tenancy/revalidate-portal";
 import { isAllowedEvent } from "./allowed-events";
 import { handleStripeEvent } from "./handle-event";
 import { verifyStripeWebhook } from "./verify-webhook";

@@ -1,5 +1,5 @@
 import { revalidateTag } from "next/cache";
-import { portalTenantTag } from "@/lib/tenancy/get-portal-tenant";
+import { portalTenantTag } from "./get-portal-tenant";
 
 /**
  * Marks the patient portal's cached copy of a practice stale, so it opens or closes for patients.
@@ -9,5 +9,6 @@ import { portalTenantTag } from "@/lib/tenancy/get-portal-tenant";
  */
 export function revalidatePortal(slug: string): void {
   if (!process.env.NEXT_RUNTIME) return;
-  revalidateTag(portalTenantTag(slug), "max");
+  // expire: 0, not "max": a revoked key or a disconnected processor must close the portal for the very next patient.
+  revalidateTag(portalTenantTag(slug), { expire: 0 });
 }
