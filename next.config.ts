@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets tests and the benchmark build beside a running dev server without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Patient CSV imports arrive through a server action; 5 MB holds ~50,000 rows.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   outputFileTracingIncludes: { "/**": ["./db/migrations/**"] },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(isProduction) }];
