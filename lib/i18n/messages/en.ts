@@ -85,7 +85,7 @@ export const en = {
     practiceBody: "Please check the web address your dental office gave you. If you typed it, make sure it is spelled the same way.",
     pageTitle: "Page not found",
     pageBody: "The page you were looking for isn't here.",
-    goToPractice: (name: string) => `Go to ${name}'s payment page`,
+    goToPracticeHome: "Go to the payment page",
   },
 };
 

@@ -87,6 +87,6 @@ export const es: Messages = {
     practiceBody: "Revise la dirección web que le dio su consultorio dental. Si la escribió usted, asegúrese de que esté escrita igual.",
     pageTitle: "Página no encontrada",
     pageBody: "La página que buscaba no está aquí.",
-    goToPractice: (name: string) => `Ir a la página de pagos de ${name}`,
+    goToPracticeHome: "Ir a la página de pagos",
   },
 };
