@@ -2,6 +2,7 @@ import Link from "next/link";
 
 const LINKS = [
   { href: "/dashboard", label: "Home" },
+  { href: "/dashboard/payments", label: "Payments" },
   { href: "/dashboard/patients", label: "Patients" },
   { href: "/dashboard/portal-link", label: "Portal link" },
   { href: "/dashboard/registration-key", label: "Registration key" },
