@@ -1,0 +1,4 @@
+export { expectNoAxeViolations } from "./axe";
+export { mobile } from "./devices";
+export { E2E_APPS, E2E_STRIPE } from "./servers";
+export { rootUrl, tenantUrl } from "./urls";
