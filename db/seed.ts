@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { nameKey } from "@/lib/patients/name-key";
 import { issueKeys } from "@/lib/registration-keys/issue-keys";
+import { withCheckCharacter } from "@/lib/registration-keys/key-format";
 import type { Database } from "./client";
 import { clinics, memberships, patients, processorAccounts, registrationKeys, tenants, users } from "./schema";
 
@@ -58,6 +59,12 @@ export function demoPatients(tenantId: string, clinicIds: [string, string], now:
   });
 }
 
+/**
+ * Unclaimed demo keys, the same on every fresh embedded database so README and tests can name them.
+ * Only the demo seed issues them; a real deployment's keys come from support and are random.
+ */
+export const DEMO_UNCLAIMED_KEYS = ["A", "B", "C", "D", "E"].map((l) => withCheckCharacter(`DEMAKEY${l}2345678`));
+
 export interface DemoSummary {
   unclaimedKeys: string[];
 }
@@ -94,7 +101,13 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoSumm
       { tenantId: tenant!.id, userId: people[1]!.id, role: "staff" },
     ]);
     // The demo practice is live: it holds a key and the demo processor is connected.
-    const [claimed, ...unclaimed] = await issueKeys(tx, { count: 6, supportUntil: nextYear, note: "demo", issuedByUserId: people[2]!.id });
+    const [claimed, ...unclaimed] = await issueKeys(tx, {
+      count: 6,
+      keys: [withCheckCharacter("DEMABRIGHTSMILE"), ...DEMO_UNCLAIMED_KEYS],
+      supportUntil: nextYear,
+      note: "demo",
+      issuedByUserId: people[2]!.id,
+    });
     await tx.update(registrationKeys).set({ claimedByTenantId: tenant!.id, claimedAt: now }).where(eq(registrationKeys.id, claimed!.id));
     await tx.insert(processorAccounts).values({
       tenantId: tenant!.id,

@@ -4,6 +4,8 @@ import { generateKey } from "./key-format";
 
 export interface IssueKeysInput {
   count: number;
+  /** Exact keys to issue instead of random ones (the demo seed's published keys). */
+  keys?: string[];
   supportUntil: Date;
   note?: string | null;
   issuedByUserId?: string | null;
@@ -16,8 +18,8 @@ export async function issueKeys(db: Executor, input: IssueKeysInput): Promise<Re
     const rows = await db
       .insert(registrationKeys)
       .values(
-        Array.from({ length: input.count - issued.length }, () => ({
-          key: generateKey(),
+        Array.from({ length: input.count - issued.length }, (_, i) => ({
+          key: input.keys?.[issued.length + i] ?? generateKey(),
           supportUntil: input.supportUntil,
           note: input.note ?? null,
           issuedByUserId: input.issuedByUserId ?? null,

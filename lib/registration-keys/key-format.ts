@@ -57,6 +57,11 @@ export function keyShapeMessage(problem: KeyShapeProblem): string {
   }
 }
 
+/** The full key for a 15-character body: the body plus its check character. */
+export function withCheckCharacter(body: string): string {
+  return body + checkCharacter(body);
+}
+
 /** A new random key with a valid check character (normalised, no dashes). */
 export function generateKey(): string {
   const bytes = new Uint8Array(KEY_LENGTH - 1);

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { clinics, processorAccounts, registrationKeys, tenants } from "@/db/schema";
+import { isStripeConfigured } from "@/lib/payments/stripe/client";
 
 /** What patient pages may know about a practice: branding and contact details, never staff or keys. */
 export interface PortalTenant {
@@ -26,6 +27,7 @@ export async function loadPortalTenant(db: Executor, slug: string): Promise<Port
       tenant: tenants,
       supportUntil: registrationKeys.supportUntil,
       chargesEnabled: processorAccounts.chargesEnabled,
+      processorKind: processorAccounts.kind,
     })
     .from(tenants)
     .leftJoin(registrationKeys, and(eq(registrationKeys.claimedByTenantId, tenants.id), isNull(registrationKeys.revokedAt)))
@@ -51,8 +53,14 @@ export async function loadPortalTenant(db: Executor, slug: string): Promise<Port
     currency: t.currency,
     clinics: clinicRows,
     supportUntil: row.supportUntil ? row.supportUntil.toISOString() : null,
-    processorReady: row.chargesEnabled === true,
+    processorReady: processorCanCharge(row.processorKind, row.chargesEnabled),
   };
+}
+
+/** A processor account can take charges: enabled, and not the demo processor on a deployment with real Stripe keys. */
+export function processorCanCharge(kind: "stripe" | "demo" | null, chargesEnabled: boolean | null): boolean {
+  if (!kind || chargesEnabled !== true) return false;
+  return kind === "stripe" || !isStripeConfigured();
 }
 
 export type PortalAvailability = "live" | "suspended" | "not-ready";

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { processorAccounts, registrationKeys, tenants } from "@/db/schema";
+import { processorCanCharge } from "./portal-tenant";
 
 export interface SetupState {
   key: { state: "missing" } | { state: "active" | "lapsed"; formatted: string; supportUntil: Date };
@@ -34,7 +35,7 @@ export async function loadSetupState(db: Executor, tenantId: string, now = new D
       ? { state: row.supportUntil > now ? "active" : "lapsed", formatted: row.key.replace(/(.{4})(?=.)/g, "$1-"), supportUntil: row.supportUntil }
       : { state: "missing" };
   const processor: SetupState["processor"] = row.kind
-    ? { state: row.chargesEnabled ? "ready" : "onboarding", kind: row.kind, requirementsDue: row.requirementsDue ?? [] }
+    ? { state: processorCanCharge(row.kind, row.chargesEnabled) ? "ready" : "onboarding", kind: row.kind, requirementsDue: row.requirementsDue ?? [] }
     : { state: "missing" };
   const suspended = row.status === "suspended" ? { reason: row.suspendedReason } : null;
   return {
