@@ -1,6 +1,8 @@
 CREATE TYPE "public"."tenant_status" AS ENUM('active', 'suspended');--> statement-breakpoint
 CREATE TYPE "public"."member_role" AS ENUM('owner', 'staff');--> statement-breakpoint
 CREATE TYPE "public"."platform_role" AS ENUM('support', 'support-admin');--> statement-breakpoint
+CREATE TYPE "public"."demo_session_mode" AS ENUM('payment', 'setup');--> statement-breakpoint
+CREATE TYPE "public"."demo_session_status" AS ENUM('open', 'complete', 'expired');--> statement-breakpoint
 CREATE TYPE "public"."payment_source" AS ENUM('portal', 'message_to_pay');--> statement-breakpoint
 CREATE TYPE "public"."payment_status" AS ENUM('pending', 'succeeded', 'failed', 'canceled', 'refunded', 'partially_refunded');--> statement-breakpoint
 CREATE TYPE "public"."processor_kind" AS ENUM('stripe', 'demo');--> statement-breakpoint
@@ -120,6 +122,41 @@ CREATE TABLE "patients" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "demo_checkout_sessions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"mode" "demo_session_mode" NOT NULL,
+	"payment_id" uuid,
+	"customer_id" text,
+	"amount_cents" integer,
+	"currency" text DEFAULT 'usd' NOT NULL,
+	"save_card" boolean DEFAULT false NOT NULL,
+	"saved_payment_method_id" text,
+	"description" text NOT NULL,
+	"status" "demo_session_status" DEFAULT 'open' NOT NULL,
+	"paid" boolean DEFAULT false NOT NULL,
+	"demo_payment_id" text,
+	"card_brand" text,
+	"card_last4" text,
+	"failure_message" text,
+	"success_url" text NOT NULL,
+	"cancel_url" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"completed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "demo_payment_methods" (
+	"id" text PRIMARY KEY NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"customer_id" text NOT NULL,
+	"brand" text NOT NULL,
+	"last4" text NOT NULL,
+	"exp_month" integer NOT NULL,
+	"exp_year" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "payments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"seq" bigserial NOT NULL,
@@ -132,14 +169,22 @@ CREATE TABLE "payments" (
 	"fee_cents" integer,
 	"status" "payment_status" DEFAULT 'pending' NOT NULL,
 	"source" "payment_source" DEFAULT 'portal' NOT NULL,
+	"patient_session_id" uuid,
 	"idempotency_key" text NOT NULL,
 	"processor_kind" "processor_kind" NOT NULL,
 	"processor_session_id" text,
+	"checkout_url" text,
 	"processor_payment_id" text,
+	"save_card" boolean DEFAULT false NOT NULL,
+	"locale" text DEFAULT 'en' NOT NULL,
 	"card_brand" text,
 	"card_last4" text,
 	"receipt_number" text,
 	"receipt_email" text,
+	"receipt_sent_at" timestamp with time zone,
+	"receipt_claimed_at" timestamp with time zone,
+	"refund_requested_cents" integer DEFAULT 0 NOT NULL,
+	"refund_claimed_at" timestamp with time zone,
 	"failure_message" text,
 	"succeeded_at" timestamp with time zone,
 	"posted_at" timestamp with time zone,
@@ -156,6 +201,17 @@ CREATE TABLE "processor_accounts" (
 	"details_submitted" boolean DEFAULT false NOT NULL,
 	"requirements_due" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"status_updated_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "processor_customers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"patient_id" uuid NOT NULL,
+	"processor_kind" "processor_kind" NOT NULL,
+	"external_account_id" text NOT NULL,
+	"customer_id" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -247,10 +303,16 @@ ALTER TABLE "registration_keys" ADD CONSTRAINT "registration_keys_issued_by_user
 ALTER TABLE "registration_keys" ADD CONSTRAINT "registration_keys_claimed_by_tenant_id_tenants_id_fk" FOREIGN KEY ("claimed_by_tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "patients" ADD CONSTRAINT "patients_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "patients" ADD CONSTRAINT "patients_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "demo_checkout_sessions" ADD CONSTRAINT "demo_checkout_sessions_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "demo_checkout_sessions" ADD CONSTRAINT "demo_checkout_sessions_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "demo_payment_methods" ADD CONSTRAINT "demo_payment_methods_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_patient_session_id_patient_sessions_id_fk" FOREIGN KEY ("patient_session_id") REFERENCES "public"."patient_sessions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "processor_accounts" ADD CONSTRAINT "processor_accounts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "processor_customers" ADD CONSTRAINT "processor_customers_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "processor_customers" ADD CONSTRAINT "processor_customers_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "processor_events" ADD CONSTRAINT "processor_events_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dev_outbox" ADD CONSTRAINT "dev_outbox_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "messages" ADD CONSTRAINT "messages_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -269,13 +331,18 @@ CREATE UNIQUE INDEX "patients_tenant_external_uq" ON "patients" USING btree ("te
 CREATE INDEX "patients_tenant_identity_idx" ON "patients" USING btree ("tenant_id","last_name_key","birthdate");--> statement-breakpoint
 CREATE INDEX "patients_tenant_clinic_idx" ON "patients" USING btree ("tenant_id","clinic_id");--> statement-breakpoint
 CREATE INDEX "patients_tenant_balance_idx" ON "patients" USING btree ("tenant_id","balance_cents") WHERE "patients"."active";--> statement-breakpoint
+CREATE INDEX "demo_checkout_sessions_tenant_idx" ON "demo_checkout_sessions" USING btree ("tenant_id","created_at");--> statement-breakpoint
+CREATE INDEX "demo_payment_methods_tenant_customer_idx" ON "demo_payment_methods" USING btree ("tenant_id","customer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_tenant_idempotency_uq" ON "payments" USING btree ("tenant_id","idempotency_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_processor_session_uq" ON "payments" USING btree ("processor_kind","processor_session_id");--> statement-breakpoint
 CREATE INDEX "payments_tenant_created_idx" ON "payments" USING btree ("tenant_id","created_at");--> statement-breakpoint
 CREATE INDEX "payments_tenant_patient_idx" ON "payments" USING btree ("tenant_id","patient_id");--> statement-breakpoint
 CREATE INDEX "payments_tenant_seq_idx" ON "payments" USING btree ("tenant_id","seq");--> statement-breakpoint
+CREATE INDEX "payments_tenant_session_idx" ON "payments" USING btree ("tenant_id","patient_session_id");--> statement-breakpoint
+CREATE INDEX "payments_processor_payment_idx" ON "payments" USING btree ("processor_kind","processor_payment_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "processor_accounts_tenant_uq" ON "processor_accounts" USING btree ("tenant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "processor_accounts_external_uq" ON "processor_accounts" USING btree ("kind","external_account_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "processor_customers_tenant_patient_uq" ON "processor_customers" USING btree ("tenant_id","patient_id","processor_kind");--> statement-breakpoint
 CREATE INDEX "processor_events_tenant_idx" ON "processor_events" USING btree ("tenant_id","received_at");--> statement-breakpoint
 CREATE INDEX "dev_outbox_created_idx" ON "dev_outbox" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "dev_outbox_tenant_idx" ON "dev_outbox" USING btree ("tenant_id","created_at");--> statement-breakpoint

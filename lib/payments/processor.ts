@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database, Executor } from "@/db/client";
 import type { ProcessorAccount, ProcessorKind } from "@/db/schema";
 
 export type { ProcessorKind };
@@ -61,5 +61,120 @@ export interface CardProcessor {
   /** Forgets the practice's processor account and audits it; patients can no longer pay. */
   disconnect(db: Database, actor: ProcessorActor): Promise<Disconnection>;
 
-  // --- Hosted payments (next): createHostedPayment, retrievePayment, refund ---
+  // --- Hosted payments: the patient pays on the processor's page, never on ours ---
+  /** Opens a hosted payment page for one of our payments; the same idempotency key never opens two. May run inside the caller's transaction: it writes only through `db`. */
+  createHostedPayment(db: Executor, account: ProcessorAccount, request: HostedPaymentRequest, idempotencyKey: string): Promise<HostedPayment>;
+  /** What the processor says about a hosted payment now. Throws ProcessorCallError("not_found") for a session not on this account. */
+  retrievePayment(db: Database, account: ProcessorAccount, sessionId: string): Promise<PaymentObservation>;
+  /** Closes a hosted payment page so it can no longer be paid; reports `paid` instead when the patient paid first. */
+  expireHostedPayment(db: Database, account: ProcessorAccount, sessionId: string): Promise<PaymentObservation>;
+  /** Refunds part or all of a charge; the same idempotency key never refunds twice. */
+  refund(db: Database, account: ProcessorAccount, request: RefundRequest): Promise<RefundDone>;
+
+  // --- Saved cards: they live on the processor's customer object; we keep only the customer id ---
+  /** Creates the customer object for one patient; the same idempotency key returns the same customer. */
+  createCustomer(db: Executor, account: ProcessorAccount, request: { tenantId: string; patientId: string; idempotencyKey: string }): Promise<string>;
+  /** The cards saved on a customer, newest first. */
+  listSavedCards(db: Database, account: ProcessorAccount, customerId: string): Promise<SavedCard[]>;
+  /** Opens a hosted page where the patient saves a card on the customer without paying. */
+  startAddCard(db: Database, account: ProcessorAccount, request: AddCardRequest): Promise<{ url: string }>;
+  /** Removes a saved card, only when it belongs to `customerId`; false when it doesn't (or doesn't exist). */
+  deleteSavedCard(db: Database, account: ProcessorAccount, customerId: string, paymentMethodId: string): Promise<boolean>;
+}
+
+/** What the engine asks a processor to charge on its hosted page. Everything here comes from our payment row, so a retry sends identical parameters. */
+export interface HostedPaymentRequest {
+  /** Our payment id: travels as metadata so events find their way back. */
+  paymentId: string;
+  tenantId: string;
+  amountCents: number;
+  currency: string;
+  /** The one line the patient sees, e.g. "Payment to Bright Smiles Dental". */
+  description: string;
+  /** The patient's customer object (Pay and Verify); the page then offers their saved cards. */
+  customerId: string | null;
+  /** Keep the card on the customer for next time (needs `customerId`). */
+  saveCard: boolean;
+  /** A saved card the patient picked on our page; processors that can't preselect it show all saved cards. */
+  savedPaymentMethodId: string | null;
+  successUrl: string;
+  cancelUrl: string;
+  /** When the page stops accepting payment. */
+  expiresAt: Date;
+}
+
+export interface HostedPayment {
+  /** Checkout Session id (Stripe) or demo session id. */
+  sessionId: string;
+  url: string;
+}
+
+/** Facts about a payment that went through. */
+export interface PaidFacts {
+  /** PaymentIntent id (Stripe) or demo payment id. */
+  processorPaymentId: string | null;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  /** The processor's fee, when it told us. */
+  feeCents: number | null;
+  paidAt: Date;
+}
+
+/**
+ * What a processor reported about one hosted payment: a webhook, a retrieval, the demo page.
+ * Facts only; lib/payments/record-outcome.ts decides what they do to our row.
+ */
+export interface PaymentObservation {
+  /** Money moved. */
+  paid?: PaidFacts;
+  /** Cumulative amount refunded on the charge. */
+  refundedCents?: number;
+  /** The page closed unpaid: it expired, or an asynchronous payment method failed. */
+  ended?: "expired" | "failed";
+  /** Why the last attempt failed (a decline); the patient may still retry on the same page. */
+  failureMessage?: string | null;
+}
+
+export interface RefundRequest {
+  paymentId: string;
+  processorPaymentId: string;
+  amountCents: number;
+  idempotencyKey: string;
+}
+
+export interface RefundDone {
+  refundId: string;
+  /** Everything refunded on the charge after this refund, when the processor said; null when it didn't. */
+  totalRefundedCents: number | null;
+}
+
+export interface SavedCard {
+  id: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
+export interface AddCardRequest {
+  tenantId: string;
+  customerId: string;
+  currency: string;
+  /** Shown on the hosted page, e.g. "Save a card with Bright Smiles Dental". */
+  description: string;
+  successUrl: string;
+  cancelUrl: string;
+}
+
+export type ProcessorCallErrorCode = "unavailable" | "failed" | "not_found" | "amount_too_large" | "already_refunded" | "not_refundable";
+
+/** A processor refused or failed a call. The processor's own message goes to the server log, never to patients. */
+export class ProcessorCallError extends Error {
+  constructor(
+    readonly code: ProcessorCallErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ProcessorCallError";
+  }
 }

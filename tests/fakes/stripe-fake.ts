@@ -46,6 +46,10 @@ export interface StripeFakeState {
   paymentMethods: Map<string, Stripe.PaymentMethod>;
   refunds: Map<string, Stripe.Refund>;
   customers: Map<string, Stripe.Customer>;
+  /** Created when a setup-mode Checkout Session is completed. */
+  setupIntents: Map<string, Stripe.SetupIntent>;
+  /** One per successful charge, carrying Stripe's fee (2.9% + 30¢ here). */
+  balanceTransactions: Map<string, Stripe.BalanceTransaction>;
   /** Every event built, in order (delivered or not). */
   events: Stripe.Event[];
   /** Object id → the connected account it lives on; objects absent here belong to the platform. */
@@ -226,7 +230,9 @@ const accountLinkParams = z.object({
 });
 
 const checkoutParams = z.object({
-  mode: z.enum(["payment"]),
+  mode: z.enum(["payment", "setup"]),
+  /** Setup mode only (payment mode takes it from the line items). */
+  currency: z.string().length(3).optional(),
   line_items: z
     .array(
       z.object({
@@ -238,7 +244,8 @@ const checkoutParams = z.object({
         }),
       }),
     )
-    .min(1),
+    .min(1)
+    .optional(),
   success_url: z.url(),
   cancel_url: z.url().optional(),
   customer: z.string().optional(),
@@ -335,6 +342,8 @@ class FakeStripe {
     paymentMethods: new Map(),
     refunds: new Map(),
     customers: new Map(),
+    setupIntents: new Map(),
+    balanceTransactions: new Map(),
     events: [],
     owners: new Map(),
   };
@@ -364,6 +373,8 @@ class FakeStripe {
     { method: "GET", path: /^\/v1\/payment_intents\/([^/]+)$/, run: (c) => this.view(this.find(this.state.paymentIntents, "payment_intent", c.account, c.id), c) },
     { method: "GET", path: /^\/v1\/charges\/([^/]+)$/, run: (c) => this.view(this.find(this.state.charges, "charge", c.account, c.id), c) },
     { method: "POST", path: /^\/v1\/refunds$/, run: (c) => this.createRefund(c) },
+    { method: "GET", path: /^\/v1\/setup_intents\/([^/]+)$/, run: (c) => this.view(this.find(this.state.setupIntents, "setup_intent", c.account, c.id), c) },
+    { method: "GET", path: /^\/v1\/balance_transactions\/([^/]+)$/, run: (c) => this.view(this.find(this.state.balanceTransactions, "balance_transaction", c.account, c.id), c) },
     { method: "GET", path: /^\/v1\/refunds\/([^/]+)$/, run: (c) => this.view(this.find(this.state.refunds, "refund", c.account, c.id), c) },
   ];
 
@@ -466,8 +477,8 @@ class FakeStripe {
   }
 
   private lookup(id: string): unknown {
-    const { accounts, sessions, paymentIntents, charges, paymentMethods, refunds, customers } = this.state;
-    for (const store of [accounts, sessions, paymentIntents, charges, paymentMethods, refunds, customers] as Map<string, unknown>[]) {
+    const { accounts, sessions, paymentIntents, charges, paymentMethods, refunds, customers, setupIntents, balanceTransactions } = this.state;
+    for (const store of [accounts, sessions, paymentIntents, charges, paymentMethods, refunds, customers, setupIntents, balanceTransactions] as Map<string, unknown>[]) {
       if (store.has(id)) return store.get(id);
     }
     return undefined;
@@ -550,12 +561,17 @@ class FakeStripe {
       throw invalidRequest(`The account ${ctx.account} cannot accept payments yet: it has not completed onboarding (charges_enabled is false).`);
     }
     if (p.customer) this.find(this.state.customers, "customer", ctx.account, p.customer, "customer");
-    const currency = p.line_items[0]!.price_data.currency.toLowerCase();
-    if (p.line_items.some((li) => li.price_data.currency.toLowerCase() !== currency)) {
+    const setup = p.mode === "setup";
+    if (!setup && !p.line_items) throw invalidRequest("Missing required param: line_items.", { param: "line_items", code: "parameter_missing" });
+    if (setup && p.line_items) throw invalidRequest("You cannot pass `line_items` in `setup` mode.", { param: "line_items" });
+    if (setup && !p.currency) throw invalidRequest("Missing required param: currency.", { param: "currency", code: "parameter_missing" });
+    const lineItems = p.line_items ?? [];
+    const currency = (setup ? p.currency! : lineItems[0]!.price_data.currency).toLowerCase();
+    if (lineItems.some((li) => li.price_data.currency.toLowerCase() !== currency)) {
       throw invalidRequest("All line_items must use the same currency.", { param: "line_items" });
     }
-    const total = p.line_items.reduce((sum, li) => sum + li.price_data.unit_amount * li.quantity, 0);
-    if (total < 50) throw invalidRequest("The Checkout Session's total amount due must add up to at least $0.50 usd", { code: "amount_too_small" });
+    const total = lineItems.reduce((sum, li) => sum + li.price_data.unit_amount * li.quantity, 0);
+    if (!setup && total < 50) throw invalidRequest("The Checkout Session's total amount due must add up to at least $0.50 usd", { code: "amount_too_small" });
     const base = sample<Stripe.Checkout.Session>("checkout.session");
     const id = newId("cs_test_a1", 56);
     const session: Stripe.Checkout.Session = {
@@ -565,11 +581,12 @@ class FakeStripe {
       expires_at: p.expires_at ?? now() + 24 * 3600,
       mode: p.mode,
       status: "open",
-      payment_status: "unpaid",
+      payment_status: setup ? "no_payment_required" : "unpaid",
       // Since API 2022-08-01 the PaymentIntent only exists once the customer tries to pay.
       payment_intent: null,
-      amount_subtotal: total,
-      amount_total: total,
+      setup_intent: null,
+      amount_subtotal: setup ? null : total,
+      amount_total: setup ? null : total,
       currency,
       customer: p.customer ?? null,
       customer_email: p.customer_email ?? null,
@@ -592,7 +609,7 @@ class FakeStripe {
     this.state.sessions.set(id, session);
     this.own(id, ctx.account);
     this.checkoutExtras.set(id, {
-      lineItems: p.line_items.map((li) => ({ name: li.price_data.product_data.name, quantity: li.quantity, unitAmount: li.price_data.unit_amount })),
+      lineItems: lineItems.map((li) => ({ name: li.price_data.product_data.name, quantity: li.quantity, unitAmount: li.price_data.unit_amount })),
       paymentIntentData: p.payment_intent_data,
     });
     return this.view(session, ctx);
@@ -609,6 +626,7 @@ class FakeStripe {
 
   /** Charges the card entered on the hosted page. Returns the decline message, or null when paid. */
   private async pay(session: Stripe.Checkout.Session, input: Extract<CardInput, { card: TestCard }>): Promise<string | null> {
+    if (session.mode === "setup") return this.saveCard(session, input);
     const owner = this.state.owners.get(session.id) ?? null;
     const extras = this.checkoutExtras.get(session.id)!;
     const intent = session.payment_intent ? this.state.paymentIntents.get(session.payment_intent as string)! : this.createPaymentIntent(session, extras, owner);
@@ -636,6 +654,36 @@ class FakeStripe {
     session.payment_status = "paid";
     session.url = null;
     session.customer_details = { address: { city: null, country: "US", line1: null, line2: null, postal_code: null, state: null }, email, name: null, phone: null, tax_exempt: "none", tax_ids: [], business_name: null, individual_name: null };
+    await this.emit("checkout.session.completed", session, owner);
+    return null;
+  }
+
+  /** Setup mode: the card is checked (a declining number fails) and saved on the session's customer; nothing is charged. */
+  private async saveCard(session: Stripe.Checkout.Session, input: Extract<CardInput, { card: TestCard }>): Promise<string | null> {
+    if (input.card.decline) return input.card.decline.message;
+    const owner = this.state.owners.get(session.id) ?? null;
+    const method = this.createPaymentMethod(input, owner);
+    const customerId = session.customer as string | null;
+    if (customerId) method.customer = customerId;
+    const id = newId("seti_1", 24);
+    const intent: Stripe.SetupIntent = {
+      ...sample<Stripe.SetupIntent>("setup_intent"),
+      id,
+      created: now(),
+      client_secret: `${id}_secret_${newId("", 25)}`,
+      customer: customerId,
+      payment_method: method.id,
+      status: "succeeded",
+      usage: "off_session",
+      last_setup_error: null,
+      next_action: null,
+      metadata: {},
+    };
+    this.state.setupIntents.set(id, intent);
+    this.own(id, owner);
+    session.setup_intent = id;
+    session.status = "complete";
+    session.url = null;
     await this.emit("checkout.session.completed", session, owner);
     return null;
   }
@@ -710,7 +758,7 @@ class FakeStripe {
       payment_intent: intent.id,
       payment_method: method.id,
       billing_details: method.billing_details,
-      balance_transaction: decline ? null : newId("txn_3", 24),
+      balance_transaction: decline ? null : this.createBalanceTransaction(id, intent.amount, intent.currency, owner),
       failure_code: decline ? "card_declined" : null,
       failure_message: decline?.message ?? null,
       outcome: decline
@@ -728,6 +776,28 @@ class FakeStripe {
     this.state.charges.set(id, charge);
     this.own(id, owner);
     return charge;
+  }
+
+  private createBalanceTransaction(source: string, amount: number, currency: string, owner: string | null): string {
+    const id = newId("txn_3", 24);
+    const fee = Math.round(amount * 0.029) + 30;
+    const txn: Stripe.BalanceTransaction = {
+      ...sample<Stripe.BalanceTransaction>("balance_transaction"),
+      id,
+      amount,
+      currency,
+      created: now(),
+      available_on: now() + 2 * 86_400,
+      fee,
+      fee_details: [{ amount: fee, application: null, currency, description: "Stripe processing fees", type: "stripe_fee" }],
+      net: amount - fee,
+      source,
+      status: "pending",
+      type: "charge",
+    };
+    this.state.balanceTransactions.set(id, txn);
+    this.own(id, owner);
+    return id;
   }
 
   // --- Customers, payment methods, refunds ---------------------------------------------------
@@ -976,6 +1046,7 @@ function onboardingPage(account: Stripe.Account): string {
 
 function checkoutPage(session: Stripe.Checkout.Session, extras: CheckoutExtras, error?: string): string {
   const currency = session.currency ?? "usd";
+  const setup = session.mode === "setup";
   const items = extras.lineItems.map((li) => `<li>${esc(li.name)} × ${li.quantity}: ${money(li.unitAmount * li.quantity, currency)}</li>`).join("");
   const invalid = error ? ` aria-invalid="true" aria-describedby="payment-error"` : "";
   const form =
@@ -984,13 +1055,13 @@ function checkoutPage(session: Stripe.Checkout.Session, extras: CheckoutExtras, 
 <label for="cardnumber">Card number</label><input id="cardnumber" name="cardnumber" inputmode="numeric" autocomplete="cc-number" placeholder="1234 1234 1234 1234"${invalid}>
 <label for="expiry">Expiry (MM / YY)</label><input id="expiry" name="expiry" autocomplete="cc-exp" placeholder="MM / YY">
 <label for="cvc">CVC</label><input id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="123">
-<button type="submit">Pay</button></form>`
+<button type="submit">${setup ? "Save card" : "Pay"}</button></form>`
       : "";
   const cancel = session.cancel_url && session.status === "open" ? `<p><a href="${esc(session.cancel_url)}">Cancel</a></p>` : "";
   return page(
     "Checkout",
     `<p class="note">Test mode: this page stands in for Stripe Checkout.</p>
-<h1>Pay ${money(session.amount_total ?? 0, currency)}</h1><ul>${items}</ul>
+${setup ? "<h1>Save a card</h1>" : `<h1>Pay ${money(session.amount_total ?? 0, currency)}</h1><ul>${items}</ul>`}
 ${error ? `<p role="alert" id="payment-error">${esc(error)}</p>` : ""}${form}${cancel}`,
   );
 }

@@ -216,13 +216,15 @@ describe("connecting a practice to Stripe", () => {
 
 describe("the platform webhook endpoint", () => {
   it("accepts events signed with the platform secret and refuses ones signed for the Connect endpoint", async () => {
-    const session = { id: "cs_test_platform", object: "checkout.session" };
+    const session = { id: "cs_test_platform", object: "checkout.session", mode: "payment", payment_status: "paid", metadata: {} };
     const event = connectEvent("checkout.session.completed", session, { account: "acct_unused", created: nowSeconds() });
     const payload = JSON.stringify(event);
 
     const accepted = await platformWebhook(webhookRequest(payload, PLATFORM_SECRET, "/api/webhooks/stripe"));
     expect(accepted.status).toBe(200);
-    expect(await accepted.json()).toEqual({ received: true, ignored: true });
+    // Verified and recorded; it names no payment of ours, so nothing else happens.
+    expect(await accepted.json()).toEqual({ received: true });
+    expect(await db.select().from(processorEvents).where(eq(processorEvents.eventId, event.id))).toEqual([expect.objectContaining({ tenantId: null })]);
 
     const refused = await platformWebhook(webhookRequest(payload, CONNECT_SECRET, "/api/webhooks/stripe"));
     expect(refused.status).toBe(400);

@@ -183,14 +183,15 @@ describe("the Stripe Connect webhook", () => {
     expect(await eventRows(event.id)).toEqual([]);
   });
 
-  it("acknowledges allow-listed types that have no handler yet without recording them", async () => {
-    const event = connectEvent("checkout.session.completed", { id: "cs_test_unhandled" }, { account: "acct_any", created: nowSeconds() });
+  it("records, and otherwise ignores, a payment event that names no payment of the account's practice", async () => {
+    const session = { id: "cs_test_unknown", object: "checkout.session", mode: "payment", payment_status: "paid", metadata: {} };
+    const event = connectEvent("checkout.session.completed", session, { account: "acct_any", created: nowSeconds() });
 
     const res = await connectWebhook(webhookRequest(JSON.stringify(event), CONNECT_SECRET));
 
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: true, ignored: true });
-    expect(await eventRows(event.id)).toEqual([]);
+    expect(await res.json()).toEqual({ received: true });
+    expect(await eventRows(event.id)).toEqual([expect.objectContaining({ tenantId: null, type: "checkout.session.completed" })]);
   });
 
   it("records, and otherwise ignores, an account.updated for an account no practice holds", async () => {

@@ -1,4 +1,4 @@
-import type { Transaction } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import type { AllowedEvent, AllowedEventType } from "./allowed-events";
 
 /** What a handler tells the dispatcher about the event it applied. */
@@ -7,6 +7,11 @@ export interface HandledEvent {
   tenantId: string | null;
   /** Set when the practice's ability to take charges changed: its patient portal is revalidated. */
   portalSlug?: string;
+  /**
+   * Work for after the commit (network calls: reading the card from Stripe, sending the receipt).
+   * Runs once, only for the delivery that applied the event; must not throw (the event is recorded).
+   */
+  afterCommit?: (db: Database) => Promise<void>;
 }
 
 /**
