@@ -13,7 +13,8 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   outputFileTracingIncludes: { "/**": ["./db/migrations/**"] },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(isProduction) }];
+    // Headers are fixed at build time: set ROOT_DOMAIN when building for a real domain.
+    return [{ source: "/:path*", headers: securityHeaders(isProduction, process.env.ROOT_DOMAIN) }];
   },
 };
 

@@ -20,14 +20,14 @@ export default async function PracticeLayout({ children, params }: Props) {
   const availability = portalAvailability(tenant);
   return (
     <div lang={locale} className="flex min-h-dvh flex-col" style={{ "--accent": tenant.accentColor } as React.CSSProperties}>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:border-0">
         <div className="mx-auto flex max-w-xl items-center gap-3 px-4 py-3">
           {tenant.logoDataUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- a small data: URL; next/image adds nothing here
             <img src={tenant.logoDataUrl} alt="" width={40} height={40} className="h-10 w-10 rounded object-contain" />
           ) : null}
           <p className="flex-1 text-lg font-semibold">{tenant.name}</p>
-          <a href={`/lang?to=${locale === "en" ? "es" : "en"}`} lang={locale === "en" ? "es" : "en"} className="rounded px-2 py-2 text-base font-medium text-slate-800 underline">
+          <a href={`/lang?to=${locale === "en" ? "es" : "en"}`} lang={locale === "en" ? "es" : "en"} className="rounded px-2 py-2 text-base font-medium text-slate-800 underline print:hidden">
             {t.switchTo}
           </a>
         </div>
@@ -35,7 +35,7 @@ export default async function PracticeLayout({ children, params }: Props) {
       <main className="mx-auto w-full max-w-xl flex-1 px-4 py-6">
         {availability === "live" ? children : <PortalUnavailable t={t} name={tenant.name} phone={tenant.phone} suspended={availability === "suspended"} />}
       </main>
-      <footer className="mx-auto w-full max-w-xl px-4 py-6 text-sm text-slate-700">
+      <footer className="mx-auto w-full max-w-xl px-4 py-6 text-sm text-slate-700 print:hidden">
         {tenant.phone ? <p>{t.common.callUs} <TelLink phone={tenant.phone} /></p> : null}
         <p className="mt-1">{t.common.poweredBy}</p>
       </footer>

@@ -10,7 +10,20 @@ export interface ActionFormState {
 type Action = (state: ActionFormState, form: FormData) => Promise<ActionFormState>;
 
 /** A form whose server action may answer with an error or a notice, announced to screen readers. */
-export function ActionForm({ action, submit, variant = "primary", children }: { action: Action; submit: string; variant?: "primary" | "secondary"; children?: React.ReactNode }) {
+export function ActionForm({
+  action,
+  submit,
+  submitLabel,
+  variant = "primary",
+  children,
+}: {
+  action: Action;
+  submit: string;
+  /** Accessible name when the visible text needs context ("Remove" → "Remove Visa ending in 4242"). */
+  submitLabel?: string;
+  variant?: "primary" | "secondary";
+  children?: React.ReactNode;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const button =
     variant === "primary"
@@ -29,7 +42,7 @@ export function ActionForm({ action, submit, variant = "primary", children }: { 
         </p>
       ) : null}
       {children}
-      <button type="submit" disabled={pending} className={button}>
+      <button type="submit" disabled={pending} aria-label={submitLabel} className={button}>
         {submit}
       </button>
     </form>
