@@ -10,6 +10,7 @@ export interface PortalTenant {
   name: string;
   status: "active" | "suspended";
   phone: string | null;
+  timeZone: string;
   accentColor: string;
   logoDataUrl: string | null;
   maxPaymentCents: number;
@@ -47,6 +48,7 @@ export async function loadPortalTenant(db: Executor, slug: string): Promise<Port
     name: t.name,
     status: t.status,
     phone: t.phone,
+    timeZone: t.timeZone,
     accentColor: t.accentColor,
     logoDataUrl: t.logoDataUrl,
     maxPaymentCents: t.maxPaymentCents,

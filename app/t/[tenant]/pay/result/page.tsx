@@ -29,7 +29,7 @@ export default async function PaymentResult({ params, searchParams }: Props) {
   const retry = session.verifiedAt ? "/balance" : "/pay/amount";
 
   if (payment.status === "succeeded" || payment.status === "partially_refunded" || payment.status === "refunded") {
-    const when = new Intl.DateTimeFormat(intl, { dateStyle: "long", timeStyle: "short", timeZone: "America/New_York" }).format(payment.succeededAt ?? payment.createdAt);
+    const when = new Intl.DateTimeFormat(intl, { dateStyle: "long", timeStyle: "short", timeZone: tenant.timeZone }).format(payment.succeededAt ?? payment.createdAt);
     return (
       <section aria-labelledby="result-title" className="space-y-5">
         <h1 id="result-title" className="text-2xl font-semibold text-emerald-900">
