@@ -65,6 +65,9 @@ async function openNodePostgres(url: string): Promise<Connection> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle client whose server connection dies (restart, failover) emits 'error'; unhandled, that
+  // would crash the process. The pool drops the client and opens a new one on the next query.
+  pool.on("error", (err: Error) => console.error(`[db] idle connection lost (${(err as { code?: string }).code ?? err.name})`));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   return { db, config: { kind: "node-postgres", url }, close: () => pool.end() };
 }
@@ -82,6 +85,7 @@ async function openNeon(url: string, wsProxy?: string): Promise<Connection> {
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: url });
+  pool.on("error", (err: Error) => console.error(`[db] idle connection lost (${(err as { code?: string }).code ?? err.name})`));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   return { db, config: { kind: "neon", url, wsProxy }, close: () => pool.end() };
 }
