@@ -7,6 +7,8 @@ const LINKS = [
   { href: "/dashboard/portal-link", label: "Portal link" },
   { href: "/dashboard/registration-key", label: "Registration key" },
   { href: "/dashboard/processor", label: "Card processor" },
+  { href: "/dashboard/team", label: "Team" },
+  { href: "/dashboard/settings", label: "Settings" },
 ];
 
 /** The dashboard's sections; a plain list of links so it works by keyboard and without JS. */
