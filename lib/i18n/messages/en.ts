@@ -111,6 +111,7 @@ export const en = {
     deleteCard: "Remove",
     deleteCardLabel: (brand: string, last4: string) => `Remove ${brand} ending in ${last4}`,
     cardRemoved: "Card removed.",
+    cardAdded: "Card saved. You can pay with it below.",
     addCard: "Add a card",
     noCards: "No saved cards. You can save one when you pay.",
   },

@@ -113,6 +113,7 @@ export const es: Messages = {
     deleteCard: "Quitar",
     deleteCardLabel: (brand: string, last4: string) => `Quitar ${brand} terminada en ${last4}`,
     cardRemoved: "Tarjeta quitada.",
+    cardAdded: "Tarjeta guardada. Puede pagar con ella abajo.",
     addCard: "Agregar una tarjeta",
     noCards: "No tiene tarjetas guardadas. Puede guardar una al pagar.",
   },

@@ -14,10 +14,10 @@ import { SessionEnded } from "../_components/session-ended";
 import { startPaymentAction } from "../pay/pay-actions";
 import { addCardAction, deleteCardAction } from "./actions";
 
-type Props = { params: Promise<{ tenant: string }> };
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ card?: string }> };
 
 // Pay and Verify, step 4: the balance as of the last statement, then pay it (or part), with saved cards.
-export default async function BalancePage({ params }: Props) {
+export default async function BalancePage({ params, searchParams }: Props) {
   const [tenant, { t, intl }] = await Promise.all([(async () => getPortalTenant((await params).tenant))(), getI18n()]);
   if (!tenant) notFound();
   const session = await readPatientSession(tenant.id);
@@ -40,6 +40,11 @@ export default async function BalancePage({ params }: Props) {
         </h1>
         <p className="text-slate-700">{t.pay.paymentTo(found.clinicName ?? tenant.name)}</p>
       </div>
+      {(await searchParams).card === "added" ? (
+        <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-900">
+          {t.balance.cardAdded}
+        </p>
+      ) : null}
       <div className="rounded-xl border border-slate-200 bg-white p-5">
         <p className="text-base text-slate-700">{t.balance.asOf(dateText)}</p>
         <p className="text-4xl font-bold tabular-nums">{money(owed)}</p>
