@@ -41,3 +41,7 @@ export const signUpSchema = z.object({
     .refine((p) => new TextEncoder().encode(p).length <= PASSWORD_MAX_BYTES, "Use at most 72 characters."),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+/** Sign-up without a password: the emailed link both signs the person in and proves the address. */
+export const linkSignUpSchema = signUpSchema.pick({ name: true, email: true });
+export type LinkSignUpInput = z.infer<typeof linkSignUpSchema>;

@@ -27,3 +27,8 @@ export function buildSignUpAction(startSession: (credentials: { email: string; p
     return created;
   });
 }
+
+/** Creates a password-less account for a link sign-up; an existing account is left as it is (the link signs it in). */
+export async function createLinkAccount(db: Executor, input: { name: string; email: string }): Promise<void> {
+  await db.insert(users).values({ name: input.name, email: input.email }).onConflictDoNothing({ target: users.email });
+}

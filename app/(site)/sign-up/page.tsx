@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guards";
 import { PASSWORD_RULE } from "@/lib/auth/schemas";
+import { LinkSignUpForm } from "./link-sign-up-form";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -20,6 +21,9 @@ export default async function SignUpPage() {
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <SignUpForm passwordRule={PASSWORD_RULE} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <LinkSignUpForm />
       </section>
       <p className="text-center text-slate-700">
         Already have an account?{" "}
