@@ -9,8 +9,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets tests and the benchmark build beside a running dev server without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // Patient CSV imports arrive through a server action; 5 MB holds ~50,000 rows.
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  experimental: {
+    // Patient CSV imports arrive through a server action; 5 MB holds ~50,000 rows.
+    serverActions: { bodySizeLimit: "6mb" },
+    // Keep cached practice lookups (unstable_cache) in each instance's memory, never in <distDir>/cache on
+    // disk: a disk entry outlives a restart on a fresh database and is shared by every server started from
+    // the same build (the two e2e apps), so a request could act on another database's practice id.
+    isrFlushToDisk: false,
+  },
   outputFileTracingIncludes: { "/**": ["./db/migrations/**"] },
   async headers() {
     // Headers are fixed at build time: set ROOT_DOMAIN when building for a real domain.

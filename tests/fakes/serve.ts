@@ -2,7 +2,8 @@
 //   npx tsx tests/fakes/serve.ts
 // Ports: STRIPE_FAKE_PORT (12111), RESEND_FAKE_PORT (12112). Webhooks: STRIPE_FAKE_WEBHOOK_URL with
 // STRIPE_WEBHOOK_SECRET, STRIPE_FAKE_CONNECT_WEBHOOK_URL with STRIPE_CONNECT_WEBHOOK_SECRET (the app's
-// own secrets, so the app verifies what the fake signs). Both fakes answer GET /health when ready.
+// own secrets, so the app verifies what the fake signs). STRIPE_FAKE_PUBLIC_URL: base of the hosted-page
+// links (Checkout, onboarding) handed to browsers. Both fakes answer GET /health when ready.
 import { startResendFake } from "./resend-fake";
 import { startStripeFake } from "./stripe-fake";
 
@@ -15,6 +16,7 @@ try {
     webhookSecret: env("STRIPE_WEBHOOK_SECRET"),
     connectWebhookUrl: env("STRIPE_FAKE_CONNECT_WEBHOOK_URL"),
     connectWebhookSecret: env("STRIPE_CONNECT_WEBHOOK_SECRET"),
+    publicUrl: env("STRIPE_FAKE_PUBLIC_URL"),
   });
   const resend = await startResendFake({ port: Number(env("RESEND_FAKE_PORT") ?? 12112) }).catch(async (err: unknown) => {
     await stripe.close();

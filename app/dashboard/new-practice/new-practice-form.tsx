@@ -49,7 +49,8 @@ export function NewPracticeForm({ rootDomain, commonTimeZones, otherTimeZones }:
   return (
     <form action={action} noValidate aria-label="Set up your practice" className="space-y-5">
       <FormAlert message={failed?.formError} />
-      <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      {/* min-w-0: a fieldset is otherwise as wide as its widest content (the longest time zone name), wider than a phone. */}
+      <fieldset className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">Practice</legend>
         <div className="space-y-1">
           <label htmlFor="name" className="block font-medium text-slate-900">
@@ -134,7 +135,7 @@ export function NewPracticeForm({ rootDomain, commonTimeZones, otherTimeZones }:
         </div>
         <TextField id="phone" name="phone" label="Phone patients should call" type="tel" autoComplete="tel" hint="Shown on your payment page." errors={failed?.fieldErrors?.phone} defaultValue={values.phone} />
       </fieldset>
-      <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <fieldset className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">Your first clinic</legend>
         <p className="text-sm text-slate-700">Have several locations? Add the others in Settings after this step.</p>
         <TextField id="clinicName" name="clinicName" label="Clinic name" errors={failed?.fieldErrors?.clinicName} defaultValue={values.clinicName} />

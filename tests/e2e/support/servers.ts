@@ -11,6 +11,12 @@ export const RESEND_FAKE_PORT = 12112;
 export const E2E_STRIPE = {
   secretKey: "sk_test_e2e",
   apiBase: `http://127.0.0.1:${STRIPE_FAKE_PORT}`,
+  /**
+   * Where browsers are sent for the fake's hosted pages. A form that submits before the page has hydrated
+   * is redirected there by a plain 303, which the app's CSP form-action must allow: it allows the real
+   * Stripe hosts and, on a localhost build, http://localhost:* — but not 127.0.0.1.
+   */
+  hostedBase: `http://localhost:${STRIPE_FAKE_PORT}`,
   webhookSecret: "whsec_e2e_platform",
   connectWebhookSecret: "whsec_e2e_connect",
   webhookPath: "/api/webhooks/stripe",
@@ -74,4 +80,5 @@ export const FAKES_ENV: Record<string, string> = {
   STRIPE_WEBHOOK_SECRET: E2E_STRIPE.webhookSecret,
   STRIPE_FAKE_CONNECT_WEBHOOK_URL: `${E2E_APPS.stripe.baseURL}${E2E_STRIPE.connectWebhookPath}`,
   STRIPE_CONNECT_WEBHOOK_SECRET: E2E_STRIPE.connectWebhookSecret,
+  STRIPE_FAKE_PUBLIC_URL: E2E_STRIPE.hostedBase,
 };

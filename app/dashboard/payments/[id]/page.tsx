@@ -57,7 +57,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
         <dd>{p.source === "message_to_pay" ? "Message-to-Pay link" : "Payment portal"}</dd>
         <dt className="font-medium">Processor</dt>
         <dd>
-          {p.processorKind === "demo" ? "Demo (no real money)" : "Stripe"} {p.processorPaymentId ? <span className="font-mono text-sm">{p.processorPaymentId}</span> : null}
+          {p.processorKind === "demo" ? "Demo (no real money)" : "Stripe"} {p.processorPaymentId ? <span className="font-mono text-sm break-all">{p.processorPaymentId}</span> : null}
         </dd>
         {p.refundedCents > 0 ? (
           <>
