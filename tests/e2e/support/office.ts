@@ -2,6 +2,7 @@
 // cross-practice specs. Each step waits for what the user would see before it returns.
 import { expect, test, type Page } from "@playwright/test";
 import { expectHydrated } from "./hydration";
+import { readNewestEmail } from "./patient";
 
 /** Signing in or up runs bcrypt (≈ 250 ms a hash, slower on a busy 2-core runner), then redirects. */
 export const SLOW = { timeout: 15_000 } as const;
@@ -48,7 +49,10 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page).toHaveURL(/\/dashboard$/, SLOW);
 }
 
-/** Creates an account and waits on the new-practice form, where sign-up sends a user without a practice. */
+/**
+ * Creates an account, confirms its email with the link from the dev outbox, and waits on the
+ * new-practice form, where sign-up sends a user without a practice.
+ */
 export async function signUp(page: Page, name: string, email: string, password = "a-long-enough-password"): Promise<void> {
   await page.goto("/sign-up");
   const form = page.getByRole("form", { name: "Create your account" });
@@ -57,6 +61,13 @@ export async function signUp(page: Page, name: string, email: string, password =
   await form.getByLabel("Password", { exact: true }).fill(password);
   await form.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard\/new-practice$/, SLOW);
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
+  const mail = await readNewestEmail(page, email, "Confirm your email");
+  const link = /https?:\/\/\S+\/verify-email\?token=[\w-]+/.exec(mail)?.[0];
+  expect(link, "the confirmation email carries a link").toBeTruthy();
+  await page.goto(link!);
+  await expect(page).toHaveURL(/\/dashboard\/new-practice\?verified=1$/, SLOW);
+  await expect(page.getByText("Thanks, your email address is confirmed.")).toBeVisible();
 }
 
 export interface NewPractice {
