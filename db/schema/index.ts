@@ -7,3 +7,4 @@ export * from "./messaging";
 export * from "./audit";
 export * from "./rate-limits";
 export * from "./patient-access";
+export * from "./team";

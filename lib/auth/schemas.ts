@@ -39,9 +39,10 @@ export const signUpSchema = z.object({
     .string({ error: "Choose a password." })
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
     .refine((p) => new TextEncoder().encode(p).length <= PASSWORD_MAX_BYTES, "Use at most 72 characters."),
+  callbackUrl: callbackUrlField,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** Sign-up without a password: the emailed link both signs the person in and proves the address. */
-export const linkSignUpSchema = signUpSchema.pick({ name: true, email: true });
+export const linkSignUpSchema = signUpSchema.pick({ name: true, email: true, callbackUrl: true });
 export type LinkSignUpInput = z.infer<typeof linkSignUpSchema>;

@@ -1,5 +1,6 @@
 import { getDb, type Executor } from "@/db/client";
 import { users } from "@/db/schema";
+import { safeCallbackUrl } from "./callback-url";
 import { hashPassword } from "./password";
 import { signUpSchema, type SignUpInput } from "./schemas";
 import { failure, success, validatedAction, type Action, type ActionResult } from "./validated-action";
@@ -19,11 +20,16 @@ export async function createPasswordAccount(db: Executor, input: SignUpInput): P
   return success({ userId: created.id });
 }
 
-/** The sign-up action: validates, creates the account, then calls `startSession` (only on success) to sign the new user in. */
-export function buildSignUpAction(startSession: (credentials: { email: string; password: string }) => Promise<void>): Action<{ userId: string }> {
+/**
+ * The sign-up action: validates, creates the account, then calls `startSession` (only on success) to sign
+ * the new user in and send them to `redirectTo`: the form's callbackUrl made safe (else /dashboard).
+ */
+export function buildSignUpAction(
+  startSession: (credentials: { email: string; password: string; redirectTo: string }) => Promise<void>,
+): Action<{ userId: string }> {
   return validatedAction(signUpSchema, async (input) => {
     const created = await createPasswordAccount(await getDb(), input);
-    if (created.ok) await startSession({ email: input.email, password: input.password });
+    if (created.ok) await startSession({ email: input.email, password: input.password, redirectTo: safeCallbackUrl(input.callbackUrl) });
     return created;
   });
 }

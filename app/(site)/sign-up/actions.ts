@@ -4,15 +4,16 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
 import { signIn } from "@/lib/auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/messages";
 import { failure, validatedAction } from "@/lib/auth/safe-action";
 import { linkSignUpSchema } from "@/lib/auth/schemas";
 import { buildSignUpAction, createLinkAccount } from "@/lib/auth/sign-up";
 
-// After the account exists, sign in with the same credentials; signIn() redirects to /dashboard,
-// which sends someone without a practice on to create one.
-export const signUp = buildSignUpAction(async ({ email, password }) => {
-  await signIn("credentials", { email, password, redirectTo: "/dashboard" });
+// After the account exists, sign in with the same credentials; signIn() redirects to the form's
+// callbackUrl (made safe) or /dashboard, which sends someone without a practice on to create one.
+export const signUp = buildSignUpAction(async ({ email, password, redirectTo }) => {
+  await signIn("credentials", { email, password, redirectTo });
 });
 
 // Sign-up by magic link: the account exists first (sign-in links only go to known accounts), then
@@ -20,7 +21,7 @@ export const signUp = buildSignUpAction(async ({ email, password }) => {
 export const signUpWithLink = validatedAction(linkSignUpSchema, async (input) => {
   await createLinkAccount(await getDb(), input);
   try {
-    await signIn("email", { email: input.email, redirectTo: "/dashboard", redirect: false });
+    await signIn("email", { email: input.email, redirectTo: safeCallbackUrl(input.callbackUrl), redirect: false });
   } catch (err) {
     if (err instanceof AuthError) return failure(SIGN_IN_MESSAGES.linkNotSent);
     throw err;

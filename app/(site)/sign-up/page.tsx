@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { DEFAULT_AFTER_SIGN_IN, safeCallbackUrl } from "@/lib/auth/callback-url";
 import { currentUser } from "@/lib/auth/guards";
 import { PASSWORD_RULE } from "@/lib/auth/schemas";
 import { LinkSignUpForm } from "./link-sign-up-form";
@@ -8,8 +9,17 @@ import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage() {
-  if (await currentUser()) redirect("/dashboard");
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function SignUpPage({ searchParams }: { searchParams: SearchParams }) {
+  // Only a path on our own host survives (an invitation, say); anything else becomes /dashboard.
+  const callbackUrl = safeCallbackUrl(first((await searchParams).callbackUrl));
+  if (await currentUser()) redirect(callbackUrl);
+  const returning = callbackUrl !== DEFAULT_AFTER_SIGN_IN;
   return (
     <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col justify-center gap-8 px-4 py-10 sm:px-6">
       <div className="space-y-2">
@@ -17,17 +27,17 @@ export default async function SignUpPage() {
           Chairside
         </Link>
         <h1 className="text-3xl font-bold tracking-tight">Create your account</h1>
-        <p className="text-slate-700">Next you&apos;ll set up your practice&apos;s payment portal.</p>
+        {returning ? null : <p className="text-slate-700">Next you&apos;ll set up your practice&apos;s payment portal.</p>}
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
-        <SignUpForm passwordRule={PASSWORD_RULE} />
+        <SignUpForm passwordRule={PASSWORD_RULE} callbackUrl={callbackUrl} />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
-        <LinkSignUpForm />
+        <LinkSignUpForm callbackUrl={callbackUrl} />
       </section>
       <p className="text-center text-slate-700">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-semibold text-teal-800 underline">
+        <Link href={returning ? `/sign-in?${new URLSearchParams({ callbackUrl })}` : "/sign-in"} className="font-semibold text-teal-800 underline">
           Sign in
         </Link>
       </p>
