@@ -13,8 +13,12 @@ export const authCallbacks = {
     // magic link can never create an account (sign-up is the one place that does).
     if (account?.type !== "email" || email?.verificationRequest || !user.email) return true;
     const db = await getDb();
-    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, user.email));
-    return Boolean(existing);
+    const [existing] = await db.select({ id: users.id, emailVerified: users.emailVerified, passwordHash: users.passwordHash }).from(users).where(eq(users.email, user.email));
+    if (!existing) return false;
+    // A password set by someone who never proved they own this address (a squatted sign-up) must not
+    // keep working once the real owner proves it: the first link sign-in clears it.
+    if (!existing.emailVerified && existing.passwordHash) await db.update(users).set({ passwordHash: null }).where(eq(users.id, existing.id));
+    return true;
   },
   jwt({ token, user }) {
     // `user` is only present at sign-in; copy named fields only (the adapter's row has the password hash).

@@ -1,6 +1,7 @@
 import { getDb, type Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { safeCallbackUrl } from "./callback-url";
+import { sendEmailVerification } from "./email-verification";
 import { hashPassword } from "./password";
 import { signUpSchema, type SignUpInput } from "./schemas";
 import { failure, success, validatedAction, type Action, type ActionResult } from "./validated-action";
@@ -28,8 +29,12 @@ export function buildSignUpAction(
   startSession: (credentials: { email: string; password: string; redirectTo: string }) => Promise<void>,
 ): Action<{ userId: string }> {
   return validatedAction(signUpSchema, async (input) => {
-    const created = await createPasswordAccount(await getDb(), input);
-    if (created.ok) await startSession({ email: input.email, password: input.password, redirectTo: safeCallbackUrl(input.callbackUrl) });
+    const db = await getDb();
+    const created = await createPasswordAccount(db, input);
+    if (!created.ok) return created;
+    // The address must be proven before it can own a practice (see app/dashboard/new-practice).
+    await sendEmailVerification(db, input.email);
+    await startSession({ email: input.email, password: input.password, redirectTo: safeCallbackUrl(input.callbackUrl) });
     return created;
   });
 }

@@ -71,7 +71,7 @@ test("sign-up shows the password rule up front and puts a duplicate email's mess
   const password = page.getByLabel("Password", { exact: true });
   await expect(password).toHaveAccessibleDescription("At least 10 characters.");
   await signUp(page, "Someone Else", OWNER_EMAIL, "a-long-enough-password");
-  const email = page.getByLabel("Email", { exact: true });
+  const email = signUpForm(page).getByLabel("Email", { exact: true });
   await expect(email).toHaveAttribute("aria-invalid", "true", SLOW);
   await expect(email).toHaveAccessibleDescription(/An account with this email already exists/);
   await expect(page).toHaveURL(/\/sign-up$/, SLOW);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { DEFAULT_AFTER_SIGN_IN, safeCallbackUrl } from "@/lib/auth/callback-url";
 import { currentUser } from "@/lib/auth/guards";
 import { signInErrorMessage } from "@/lib/auth/messages";
 import { MagicLinkForm } from "./magic-link-form";
@@ -43,7 +43,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       </section>
       <p className="text-center text-slate-700">
         New to Chairside?{" "}
-        <Link href="/sign-up" className="font-semibold text-teal-800 underline">
+        <Link href={callbackUrl === DEFAULT_AFTER_SIGN_IN ? "/sign-up" : `/sign-up?${new URLSearchParams({ callbackUrl })}`} className="font-semibold text-teal-800 underline">
           Create an account
         </Link>
       </p>

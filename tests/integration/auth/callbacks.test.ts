@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { users } from "@/db/schema";
 import { getDb, type Database } from "@/db/client";
 import { authCallbacks } from "@/lib/auth/callbacks";
 import { insertUser } from "./records";
@@ -33,5 +35,18 @@ describe("the Auth.js callbacks", () => {
       signIn({ user: { id: "random", email }, account: { type: "email", provider: "email", providerAccountId: email } } as never);
     expect(await callback("member@example.test")).toBe(true);
     expect(await callback("nobody@example.test")).toBe(false);
+  });
+
+  it("clear a password nobody proved they owned when the address's owner first signs in by link", async () => {
+    const squatted = await insertUser(db, { email: "victim@example.test", password: "squatter-password-1" });
+    const verified = await insertUser(db, { email: "owner2@example.test", password: "owners-password-1" });
+    await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, verified.id));
+    const link = (email: string) => signIn({ user: { id: "x", email }, account: { type: "email", provider: "email", providerAccountId: email } } as never);
+    expect(await link("victim@example.test")).toBe(true);
+    expect(await link("owner2@example.test")).toBe(true);
+    const [victim] = await db.select().from(users).where(eq(users.id, squatted.id));
+    const [owner] = await db.select().from(users).where(eq(users.id, verified.id));
+    expect(victim?.passwordHash).toBeNull();
+    expect(owner?.passwordHash).not.toBeNull();
   });
 });
