@@ -10,6 +10,7 @@ import {
   importPatientsCsv,
   keyForAttempt,
   mobile,
+  readNewestEmail,
   patientFromAddress,
   payWithCard,
   rootUrl,
@@ -29,6 +30,7 @@ test.describe.configure({ mode: "serial" });
 
 const PRACTICE = { name: "Lakeside Family Dentistry", slug: uniqueSlug("lakeside"), clinicName: "Lakeside Main" };
 const PATIENT = { firstName: "Lena", lastName: "Lakewood", month: "05", day: "06", year: "1980" };
+const SECOND_PATIENT = { firstName: "Rosa", lastName: "Rivera", month: "09", day: "10", year: "1972" };
 const STRIPE_HOSTED = (kind: "onboarding" | "checkout") => new RegExp(`^${E2E_STRIPE.hostedBase}/hosted/${kind}/`);
 const RESULT_PAGE = /\/pay\/result\?payment=[0-9a-f-]{36}$/;
 
@@ -80,9 +82,14 @@ test("the practice's portal is live once Stripe is ready", async () => {
 
 test("the office imports a patient from CSV", async ({}, testInfo) => {
   const csv = testInfo.outputPath("patients.csv");
-  await writeFile(csv, `PatNum,First Name,Last Name,Birthdate,Balance,Email\nL-1,${PATIENT.firstName},${PATIENT.lastName},1980-05-06,75.00,lena.lakewood@example.com\n`);
+  await writeFile(
+    csv,
+    "PatNum,First Name,Last Name,Birthdate,Balance,Email\n" +
+      `L-1,${PATIENT.firstName},${PATIENT.lastName},1980-05-06,75.00,lena.lakewood@example.com\n` +
+      `L-2,${SECOND_PATIENT.firstName},${SECOND_PATIENT.lastName},1972-09-10,120.00,rosa.rivera@example.com\n`,
+  );
   await importPatientsCsv(office, csv);
-  await expect(office.getByText("1 row read: 1 new, 0 updated, 0 unchanged.")).toBeVisible();
+  await expect(office.getByText("2 rows read: 2 new, 0 updated, 0 unchanged.")).toBeVisible();
 });
 
 test("the patient's declined card shows Stripe Checkout's decline message and leaves the page open", async ({ browser }, testInfo) => {
@@ -114,4 +121,37 @@ test("the patient pays with 4242 on Stripe Checkout and sees success and a recei
   await expect(value("Paid to")).toHaveText(PRACTICE.name);
   await expect(value("Receipt number")).toHaveText(/^CS-\d{8}$/);
   await expect(value("Card")).toHaveText("Visa ending in 4242");
+});
+
+test("another patient confirms a code in Spanish and pays their balance in full on Stripe Checkout", async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, ...mobile, ...patientFromAddress(32) });
+  const page = await context.newPage();
+  try {
+    await page.goto(tenantUrl(PRACTICE.slug));
+    await page.getByRole("link", { name: "Español" }).click();
+    await page.getByRole("link", { name: /^Ver mi saldo y pagar/ }).click();
+    await fillIdentity(page, SECOND_PATIENT, "es");
+    await submitIdentity(page, "es");
+    await expect(page).toHaveURL(tenantUrl(PRACTICE.slug, "/verify/send"), SLOW);
+    await expect(page.getByText("Correo r•••@example.com")).toBeVisible();
+    await page.getByRole("button", { name: "Enviar mi código" }).click();
+    await expect(page).toHaveURL(tenantUrl(PRACTICE.slug, "/verify/code"), SLOW);
+
+    const mail = await readNewestEmail(page, "rosa.rivera@example.com", `Su código de ${PRACTICE.name}`);
+    const code = /\b(\d{6})\b/.exec(mail)?.[1];
+    expect(code, "the email carries a 6-digit code").toBeTruthy();
+    await page.goto(tenantUrl(PRACTICE.slug, "/verify/code"));
+    await page.getByLabel("Código de 6 dígitos").fill(code!);
+    await page.getByRole("button", { name: "Comprobar código" }).click();
+    await expect(page).toHaveURL(tenantUrl(PRACTICE.slug, "/balance"), SLOW);
+    await expect(page.getByText("$120.00")).toBeVisible();
+    await page.getByRole("button", { name: "Pagar $120.00 completo" }).click();
+
+    await expect(page).toHaveURL(STRIPE_HOSTED("checkout"), SLOW);
+    await payWithCard(page, CARDS.ok);
+    await expect(page).toHaveURL(RESULT_PAGE, SLOW);
+    await expect(page.getByRole("heading", { level: 1, name: "¡Gracias! Su pago se realizó." })).toBeVisible();
+  } finally {
+    await context.close();
+  }
 });
