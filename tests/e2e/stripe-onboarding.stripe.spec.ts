@@ -144,7 +144,7 @@ test("another patient confirms a code in Spanish and pays their balance in full 
     await page.getByLabel("Código de 6 dígitos").fill(code!);
     await page.getByRole("button", { name: "Comprobar código" }).click();
     await expect(page).toHaveURL(tenantUrl(PRACTICE.slug, "/balance"), SLOW);
-    await expect(page.getByText("$120.00")).toBeVisible();
+    await expect(page.getByText("$120.00", { exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Pagar $120.00 completo" }).click();
 
     await expect(page).toHaveURL(STRIPE_HOSTED("checkout"), SLOW);
