@@ -10,7 +10,8 @@ type Props = { children: React.ReactNode; params: Promise<{ tenant: string }> };
 
 export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
   const tenant = await getPortalTenant((await params).tenant);
-  return tenant ? { title: { absolute: tenant.name }, robots: { index: false, follow: false } } : {};
+  // Each step names itself ("Enter your code · Bright Smiles Dental") so screen readers announce the change.
+  return tenant ? { title: { template: `%s · ${tenant.name}`, default: tenant.name }, robots: { index: false, follow: false } } : {};
 }
 
 // Every patient page of a practice: branding, language switch, and the gate that closes the portal.

@@ -116,6 +116,7 @@ export const en = {
     noCards: "No saved cards. You can save one when you pay.",
   },
   result: {
+    pageTitle: "Payment result",
     successTitle: "Thank you! Your payment went through.",
     amount: "Amount",
     practice: "Paid to",

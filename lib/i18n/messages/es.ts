@@ -118,6 +118,7 @@ export const es: Messages = {
     noCards: "No tiene tarjetas guardadas. Puede guardar una al pagar.",
   },
   result: {
+    pageTitle: "Resultado del pago",
     successTitle: "¡Gracias! Su pago se realizó.",
     amount: "Cantidad",
     practice: "Pagado a",

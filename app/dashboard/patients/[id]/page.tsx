@@ -68,9 +68,16 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         </section>
       </div>
       <section aria-labelledby="payments-title" className="space-y-2">
-        <h2 id="payments-title" className="text-xl font-semibold">
-          Payments
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="payments-title" className="text-xl font-semibold">
+            Payments
+          </h2>
+          {detail.payments.length > 0 ? (
+            <Link href={`/dashboard/payments?patient=${p.id}`} className="text-sm font-medium text-teal-900 underline">
+              Filter the payments list by this patient
+            </Link>
+          ) : null}
+        </div>
         {detail.payments.length === 0 ? (
           <p className="text-slate-700">No online payments yet.</p>
         ) : (

@@ -14,6 +14,11 @@ import { SessionEnded } from "../_components/session-ended";
 import { startPaymentAction } from "../pay/pay-actions";
 import { addCardAction, deleteCardAction } from "./actions";
 
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t.identity.verifyTitle };
+}
+
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ card?: string }> };
 
 // Pay and Verify, step 4: the balance as of the last statement, then pay it (or part), with saved cards.

@@ -5,6 +5,11 @@ import { IdentityForm } from "../_components/identity-form";
 import { identityLabels } from "../_components/identity-labels";
 import { identifyForPayNow } from "./actions";
 
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t.identity.payNowTitle };
+}
+
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ clinic?: string }> };
 
 // Pay now, step 1: who is paying. The balance is never shown on this path.

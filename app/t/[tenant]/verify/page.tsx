@@ -5,6 +5,11 @@ import { IdentityForm } from "../_components/identity-form";
 import { identityLabels } from "../_components/identity-labels";
 import { identifyForVerify } from "./actions";
 
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t.identity.verifyTitle };
+}
+
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ clinic?: string }> };
 
 // Pay and Verify, step 1: who the patient is.

@@ -8,6 +8,11 @@ import { PayForm } from "../../_components/pay-form";
 import { payLabels } from "../../_components/pay-labels";
 import { SessionEnded } from "../../_components/session-ended";
 
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t.pay.amountTitle };
+}
+
 type Props = { params: Promise<{ tenant: string }> };
 
 // Pay now, step 2 (and "another amount" after verifying): the amount. The balance is not shown here.

@@ -10,6 +10,11 @@ import { getPortalTenant } from "@/lib/tenancy/get-portal-tenant";
 import { PrintButton } from "../../_components/print-button";
 import { SessionEnded } from "../../_components/session-ended";
 
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t.result.pageTitle };
+}
+
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ payment?: string; canceled?: string }> };
 
 const BRAND: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover" };

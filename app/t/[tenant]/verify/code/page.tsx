@@ -8,6 +8,11 @@ import { ActionForm } from "../../_components/action-form";
 import { SessionEnded } from "../../_components/session-ended";
 import { checkCodeAction, sendCodeAction } from "../actions";
 
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t.verify.codeTitle };
+}
+
 type Props = { params: Promise<{ tenant: string }> };
 
 // Pay and Verify, step 3: type the code.

@@ -9,6 +9,11 @@ import { ActionForm } from "../../_components/action-form";
 import { SessionEnded } from "../../_components/session-ended";
 import { sendCodeAction } from "../actions";
 
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: t.verify.chooseTitle };
+}
+
 type Props = { params: Promise<{ tenant: string }> };
 
 // Pay and Verify, step 2: choose where the code goes, among contacts on file (masked).
