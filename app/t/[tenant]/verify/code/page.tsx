@@ -6,7 +6,8 @@ import { readPatientSession } from "@/lib/patients/session-cookie";
 import { getPortalTenant } from "@/lib/tenancy/get-portal-tenant";
 import { ActionForm } from "../../_components/action-form";
 import { SessionEnded } from "../../_components/session-ended";
-import { checkCodeAction, sendCodeAction } from "../actions";
+import { sendCodeAction } from "../actions";
+import { CodeForm } from "./code-form";
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -28,23 +29,7 @@ export default async function EnterCode({ params }: Props) {
         {t.verify.codeTitle}
       </h1>
       {destination ? <p className="text-slate-700">{t.verify.codeSent(destination.masked)}</p> : null}
-      <ActionForm action={checkCodeAction} submit={t.verify.check}>
-        <div>
-          <label htmlFor="code" className="mb-1 block text-base font-medium">
-            {t.verify.codeLabel}
-          </label>
-          <input
-            id="code"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 ]*"
-            maxLength={7}
-            required
-            className="block w-full rounded-lg border border-slate-400 bg-white px-3 py-3 text-center text-2xl tracking-[0.4em]"
-          />
-        </div>
-      </ActionForm>
+      <CodeForm label={t.verify.codeLabel} submit={t.verify.check} />
       <ActionForm action={sendCodeAction} submit={t.verify.resend} variant="secondary">
         <input type="hidden" name="stay" value="1" />
         {destination ? <input type="hidden" name="channel" value={destination.channel} /> : null}
