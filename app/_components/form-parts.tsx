@@ -71,3 +71,12 @@ export function SubmitButton({ pending, children, variant = "primary" }: { pendi
     </button>
   );
 }
+
+/** A success message after an action, announced politely. Renders nothing without a message. */
+export function FormSuccess({ message }: { message?: string }) {
+  return message ? (
+    <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 font-medium text-emerald-900">
+      {message}
+    </p>
+  ) : null;
+}

@@ -5,6 +5,7 @@ import { clinics, memberships, tenants, type Tenant } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { NewPracticeInput } from "./practice-schemas";
 import { isReservedSubdomain } from "./slug";
+import { slugify } from "./slugify";
 
 export const SLUG_TAKEN_MESSAGE = "That web address is taken. Please choose another.";
 
@@ -17,15 +18,7 @@ export async function isSlugAvailable(db: Database, slug: string): Promise<boole
 
 /** Turns a clinic name into its URL part: "Bright Smiles Downtown" → "bright-smiles-downtown". */
 export function clinicSlug(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-  return slug || "main";
+  return slugify(name) || "main";
 }
 
 export type CreatePracticeResult = { ok: true; tenant: Tenant } | { ok: false; field: "slug"; message: string };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormAlert, SubmitButton } from "@/app/_components/form-parts";
+import { FormAlert, FormSuccess, SubmitButton } from "@/app/_components/form-parts";
 import { resendVerificationAction } from "./actions";
 
 /** Shown instead of the practice form until the user has confirmed their email address. */
@@ -18,11 +18,7 @@ export function ConfirmEmail({ email }: { email: string }) {
       </p>
       <form action={action} className="space-y-3">
         <FormAlert message={state?.ok === false ? state.formError : undefined} />
-        {state?.ok ? (
-          <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 font-medium text-emerald-900">
-            {state.message}
-          </p>
-        ) : null}
+        <FormSuccess message={state?.ok ? state.message : undefined} />
         <SubmitButton pending={pending} variant="secondary">
           Send a new link
         </SubmitButton>

@@ -2,20 +2,10 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FormAlert, SubmitButton, TextField } from "@/app/_components/form-parts";
+import { slugify } from "@/lib/tenancy/slugify";
 import { createPracticeAction } from "./actions";
 
 type Check = { state: "idle" | "checking" } | { state: "ok"; slug: string } | { state: "bad"; message: string };
-
-function suggestSlug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-}
 
 export function NewPracticeForm({ rootDomain, commonTimeZones, otherTimeZones }: { rootDomain: string; commonTimeZones: string[]; otherTimeZones: string[] }) {
   const [state, action, pending] = useActionState(createPracticeAction, null);
@@ -63,7 +53,7 @@ export function NewPracticeForm({ rootDomain, commonTimeZones, otherTimeZones }:
             autoComplete="organization"
             defaultValue={values.name}
             onChange={(e) => {
-              if (!slugTouched) setSlug(suggestSlug(e.target.value));
+              if (!slugTouched) setSlug(slugify(e.target.value));
             }}
             aria-invalid={failed?.fieldErrors?.name ? true : undefined}
             aria-describedby={failed?.fieldErrors?.name ? "name-error" : undefined}

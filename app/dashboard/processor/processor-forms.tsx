@@ -1,23 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormAlert, SubmitButton } from "@/app/_components/form-parts";
+import { FormAlert, FormSuccess, SubmitButton } from "@/app/_components/form-parts";
 import { connectProcessorAction, disconnectProcessorAction, openProcessorDashboardAction } from "./actions";
-
-function Done({ message }: { message?: string }) {
-  return message ? (
-    <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 font-medium text-emerald-900">
-      {message}
-    </p>
-  ) : null;
-}
 
 export function ConnectForm({ kind, label }: { kind: "stripe" | "demo"; label: string }) {
   const [state, action, pending] = useActionState(connectProcessorAction, null);
   return (
     <form action={action} className="space-y-3">
       <FormAlert message={state?.ok === false ? state.formError : undefined} />
-      <Done message={state?.ok ? state.message : undefined} />
+      <FormSuccess message={state?.ok ? state.message : undefined} />
       <input type="hidden" name="kind" value={kind} />
       <SubmitButton pending={pending}>{label}</SubmitButton>
     </form>
@@ -42,7 +34,7 @@ export function DisconnectForm() {
   return (
     <form action={action} className="space-y-3">
       <FormAlert message={failed?.formError} />
-      <Done message={state?.ok ? state.message : undefined} />
+      <FormSuccess message={state?.ok ? state.message : undefined} />
       <div className="flex items-start gap-2">
         <input id="confirm" name="confirm" type="checkbox" value="yes" className="mt-1 h-5 w-5" aria-describedby={failed?.fieldErrors?.confirm ? "confirm-error" : undefined} />
         <label htmlFor="confirm" className="text-slate-900">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { FormAlert, SubmitButton } from "@/app/_components/form-parts";
+import { FormAlert, FormSuccess, SubmitButton } from "@/app/_components/form-parts";
 import { formatKey, keyShapeMessage, keyShapeProblem } from "@/lib/registration-keys/key-format";
 import { claimKeyAction } from "./actions";
 
@@ -27,11 +27,7 @@ export function KeyForm() {
       className="space-y-4"
     >
       <FormAlert message={failed?.formError} />
-      {state?.ok ? (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 font-medium text-emerald-900">
-          {state.message}
-        </p>
-      ) : null}
+      <FormSuccess message={state?.ok ? state.message : undefined} />
       <div className="space-y-1">
         <label htmlFor="key" className="block font-medium text-slate-900">
           Registration key

@@ -1,16 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormAlert, SubmitButton, TextField } from "@/app/_components/form-parts";
+import { FormAlert, FormSuccess, SubmitButton, TextField } from "@/app/_components/form-parts";
 import { saveClinicAction, savePracticeSettingsAction } from "./actions";
-
-function Done({ message }: { message?: string }) {
-  return message ? (
-    <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 font-medium text-emerald-900">
-      {message}
-    </p>
-  ) : null;
-}
 
 export interface PracticeValues {
   name: string;
@@ -28,7 +20,7 @@ export function PracticeSettingsForm({ current }: { current: PracticeValues }) {
   return (
     <form action={action} noValidate className="space-y-4">
       <FormAlert message={failed?.formError} />
-      <Done message={state?.ok ? state.message : undefined} />
+      <FormSuccess message={state?.ok ? state.message : undefined} />
       <TextField id="name" name="name" label="Practice name" defaultValue={v.name} errors={err.name} />
       <TextField id="phone" name="phone" label="Phone shown to patients" type="tel" defaultValue={v.phone} errors={err.phone} />
       <div className="space-y-1">
@@ -80,7 +72,7 @@ export function ClinicForm({ clinic }: { clinic?: { id: string; name: string; ad
   return (
     <form action={action} noValidate className="space-y-3">
       <FormAlert message={failed?.formError} />
-      <Done message={state?.ok ? state.message : undefined} />
+      <FormSuccess message={state?.ok ? state.message : undefined} />
       {clinic ? <input type="hidden" name="clinicId" value={clinic.id} /> : null}
       <TextField id={`${prefix}-name`} name="name" label="Clinic name" defaultValue={failed?.values?.name ?? clinic?.name} errors={err.name} />
       <TextField id={`${prefix}-address`} name="address" label="Street address" defaultValue={failed?.values?.address ?? clinic?.address} errors={err.address} />

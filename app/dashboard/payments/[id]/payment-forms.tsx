@@ -1,16 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormAlert, SubmitButton, TextField } from "@/app/_components/form-parts";
+import { FormAlert, FormSuccess, SubmitButton, TextField } from "@/app/_components/form-parts";
 import { markPostedAction, refundAction } from "./actions";
-
-function Done({ message }: { message?: string }) {
-  return message ? (
-    <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 font-medium text-emerald-900">
-      {message}
-    </p>
-  ) : null;
-}
 
 export function RefundForm({ paymentId, maxAmount }: { paymentId: string; maxAmount: string }) {
   const [state, action, pending] = useActionState(refundAction, null);
@@ -18,7 +10,7 @@ export function RefundForm({ paymentId, maxAmount }: { paymentId: string; maxAmo
   return (
     <form action={action} noValidate className="space-y-3">
       <FormAlert message={failed?.formError} />
-      <Done message={state?.ok ? state.message : undefined} />
+      <FormSuccess message={state?.ok ? state.message : undefined} />
       <input type="hidden" name="paymentId" value={paymentId} />
       <TextField id="amount" name="amount" label="Amount to refund" inputMode="decimal" hint={`Up to $${maxAmount}. Enter less for a partial refund.`} defaultValue={failed?.values?.amount ?? maxAmount} errors={failed?.fieldErrors?.amount} />
       <div className="flex items-start gap-2">
@@ -42,7 +34,7 @@ export function MarkPostedForm({ paymentId }: { paymentId: string }) {
   return (
     <form action={action} className="space-y-3">
       <FormAlert message={state?.ok === false ? state.formError : undefined} />
-      <Done message={state?.ok ? state.message : undefined} />
+      <FormSuccess message={state?.ok ? state.message : undefined} />
       <input type="hidden" name="paymentId" value={paymentId} />
       <SubmitButton pending={pending}>Mark as posted in our practice software</SubmitButton>
     </form>
