@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { clientIp } from "@/lib/platform/client-ip";
 import type { EmailConfig } from "next-auth/providers/email";
 import Credentials from "next-auth/providers/credentials";
 import { AuthError } from "next-auth";
@@ -61,7 +62,7 @@ export const authConfig = {
       id: "credentials",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       authorize: async (credentials, request) =>
-        authorizeCredentials(await getDb(), credentials, request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null),
+        authorizeCredentials(await getDb(), credentials, clientIp(request.headers)),
     }),
     magicLink,
   ],

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { sha256 } from "@/lib/security/sha256";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import type { SessionUser } from "./access";
@@ -14,7 +14,7 @@ const DUMMY_HASH = "$2b$12$wKDBKYIB/c/DsCLq5pYPpe7DyK.ARuvK0f9NihTNDm1wBV0GqtmtS
 
 // Only failures count, so an office that signs in all day never locks itself out.
 function failureRules(email: string, ip: string | null): RateLimitRule[] {
-  const emailKey = createHash("sha256").update(email).digest("base64url");
+  const emailKey = sha256(email);
   const rules: RateLimitRule[] = [{ key: `sign-in-fail:email:${emailKey}`, limit: 10, windowSeconds: 900 }];
   if (ip) rules.push({ key: `sign-in-fail:ip:${ip}`, limit: 50, windowSeconds: 900 });
   return rules;

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sha256 } from "@/lib/security/sha256";
 import { and, eq, gt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users, verificationTokens } from "@/db/schema";
@@ -12,10 +13,6 @@ import { rootUrl } from "@/lib/tenancy/urls";
 export const VERIFY_EMAIL_HOURS = 24;
 const PREFIX = "verify-email:";
 
-function hash(token: string): string {
-  return createHash("sha256").update(token).digest("base64url");
-}
-
 /** Whether the account's email is confirmed (by this link or by signing in with a magic link). */
 export async function isEmailVerified(db: Executor, userId: string): Promise<boolean> {
   const [row] = await db.select({ at: users.emailVerified }).from(users).where(eq(users.id, userId));
@@ -24,10 +21,10 @@ export async function isEmailVerified(db: Executor, userId: string): Promise<boo
 
 /** Emails a one-time confirmation link (24 h); at most 5 per address per hour. False when rate-limited. */
 export async function sendEmailVerification(db: Executor, email: string, now = new Date()): Promise<boolean> {
-  const limit = await consumeRateLimit(db, { key: `verify-email:${hash(email)}`, limit: 5, windowSeconds: 3600 }, now);
+  const limit = await consumeRateLimit(db, { key: `verify-email:${sha256(email)}`, limit: 5, windowSeconds: 3600 }, now);
   if (!limit.allowed) return false;
   const token = randomBytes(32).toString("base64url");
-  await db.insert(verificationTokens).values({ identifier: `${PREFIX}${email}`, token: hash(token), expires: new Date(now.getTime() + VERIFY_EMAIL_HOURS * 3600_000) });
+  await db.insert(verificationTokens).values({ identifier: `${PREFIX}${email}`, token: sha256(token), expires: new Date(now.getTime() + VERIFY_EMAIL_HOURS * 3600_000) });
   const link = rootUrl(`/verify-email?token=${token}`);
   await sendEmail({
     to: email,
@@ -43,7 +40,7 @@ export async function confirmEmailToken(db: Executor, token: string, now = new D
   if (!token || token.length > 100) return null;
   const [row] = await db
     .delete(verificationTokens)
-    .where(and(eq(verificationTokens.token, hash(token)), gt(verificationTokens.expires, now)))
+    .where(and(eq(verificationTokens.token, sha256(token)), gt(verificationTokens.expires, now)))
     .returning();
   if (!row || !row.identifier.startsWith(PREFIX)) return null;
   const email = row.identifier.slice(PREFIX.length);

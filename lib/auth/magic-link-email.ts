@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "@/lib/security/sha256";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
@@ -102,7 +102,7 @@ export function renderNoAccountEmail(signUpUrl: string): RenderedEmail {
  */
 export async function sendMagicLinkEmail(db: Executor, identifier: string, authUrl: string): Promise<void> {
   // Stops anyone using the form to flood an inbox. Keyed by a hash: bucket keys must not hold contacts.
-  const addressKey = createHash("sha256").update(identifier).digest("hex");
+  const addressKey = sha256(identifier, "hex");
   const { allowed } = await consumeRateLimit(db, { key: `magic-link:${addressKey}`, limit: MAGIC_LINKS_PER_HOUR, windowSeconds: 3600 });
   if (!allowed) return;
   const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, identifier));

@@ -1,14 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sha256 } from "@/lib/security/sha256";
 import { and, eq, gt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { patientSessions, type PatientSession } from "@/db/schema";
 
 /** How long an identified patient may stay on the portal without starting over. */
 export const PATIENT_SESSION_MINUTES = 30;
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("base64url");
-}
 
 /** Starts a session for an identified patient; returns the token for the cookie (we keep only its hash). */
 export async function createPatientSession(
@@ -24,7 +21,7 @@ export async function createPatientSession(
       patientId: input.patientId,
       clinicId: input.clinicId,
       purpose: input.purpose,
-      tokenHash: hashToken(token),
+      tokenHash: sha256(token),
       verifiedAt: input.verified ? now : null,
       expiresAt: new Date(now.getTime() + PATIENT_SESSION_MINUTES * 60_000),
     })
@@ -38,7 +35,7 @@ export async function findPatientSession(db: Executor, tenantId: string, token: 
   const [row] = await db
     .select()
     .from(patientSessions)
-    .where(and(eq(patientSessions.tokenHash, hashToken(token)), eq(patientSessions.tenantId, tenantId), gt(patientSessions.expiresAt, now)))
+    .where(and(eq(patientSessions.tokenHash, sha256(token)), eq(patientSessions.tenantId, tenantId), gt(patientSessions.expiresAt, now)))
     .limit(1);
   return row ?? null;
 }

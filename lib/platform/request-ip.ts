@@ -1,9 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
+import { clientIp } from "./client-ip";
 
-/** The client's IP as our proxy reports it (first X-Forwarded-For hop), or "unknown". */
+/** The current request's client IP (see clientIp), or "unknown". */
 export async function requestIp(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || "unknown";
+  return clientIp(await headers()) ?? "unknown";
 }

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sha256 } from "@/lib/security/sha256";
 
 // The link in an invitation email is the only key to it: 256 random bits, shown once. We store only
 // its sha256, so neither a database leak nor a support screen can produce a working link.
@@ -18,7 +19,7 @@ export function newInvitationToken(): { token: string; tokenHash: string } {
 
 /** The stored form of a token: hex sha256. */
 export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return sha256(token, "hex");
 }
 
 /** True when `raw` could be a token we issued; anything else is refused before touching the database. */
