@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { clinics, type PatientSession } from "@/db/schema";
+import type { PatientSession } from "@/db/schema";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { consumeRateLimits } from "@/lib/rate-limit/consume";
 import type { PortalTenant } from "@/lib/tenancy/portal-tenant";
@@ -9,7 +8,7 @@ import { identitySchema, type IdentityError } from "./identity-schema";
 import { createPatientSession } from "./patient-session";
 
 export type IdentifyResult =
-  | { ok: true; token: string; session: PatientSession; movedToClinic: string | null }
+  | { ok: true; token: string; session: PatientSession }
   | { ok: false; fieldErrors: Partial<Record<IdentityError, string>>; formError?: string };
 
 // Guessing names and birthdates is the attack; these bound it per IP, per practice and per patient.
@@ -45,15 +44,8 @@ export async function identifyPatient(
   const perPatient = await consumeRateLimits(db, [{ key: `identify:patient:${patient.id}`, limit: LIMITS.perPatient, windowSeconds: LIMITS.windowSeconds }]);
   if (!perPatient.allowed) return { ok: false, fieldErrors: {}, formError: ctx.t.identity.tooMany(Math.ceil(perPatient.retryAfterSeconds / 60)) };
 
-  // A patient who came in through another clinic's link is paying their own clinic.
-  let movedToClinic: string | null = null;
-  if (parsed.data.clinic && patient.clinicId) {
-    const chosen = tenant.clinics.find((c) => c.slug === parsed.data.clinic);
-    if (chosen && chosen.id !== patient.clinicId) {
-      const [own] = await db.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, patient.clinicId));
-      movedToClinic = own?.name ?? null;
-    }
-  }
+  // The session carries the patient's OWN clinic: someone who came in through another clinic's link
+  // pays their clinic, and the next pages say so.
   const { token, session } = await createPatientSession(db, { tenantId: tenant.id, patientId: patient.id, clinicId: patient.clinicId, purpose: ctx.purpose });
-  return { ok: true, token, session, movedToClinic };
+  return { ok: true, token, session };
 }

@@ -17,7 +17,6 @@ export const identitySchema = z
       .int("birthYear")
       .min(1900, "birthYear")
       .refine((y) => y <= new Date().getFullYear(), "birthYear"),
-    clinic: z.string().max(60).optional(),
   })
   .transform((v, ctx) => {
     const date = new Date(Date.UTC(v.birthYear, v.birthMonth - 1, v.birthDay));
@@ -25,7 +24,7 @@ export const identitySchema = z
       ctx.addIssue({ code: "custom", path: ["birthDay"], message: "birthdate" });
       return z.NEVER;
     }
-    return { firstName: v.firstName, lastName: v.lastName, birthdate: date.toISOString().slice(0, 10), clinic: v.clinic || undefined };
+    return { firstName: v.firstName, lastName: v.lastName, birthdate: date.toISOString().slice(0, 10) };
   });
 
 export type Identity = z.output<typeof identitySchema>;

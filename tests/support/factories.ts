@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { memberships, tenants, users } from "@/db/schema";
+import { memberships, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { createPractice } from "@/lib/tenancy/create-practice";
 
@@ -46,4 +46,3 @@ export async function addMember(db: Database, tenantId: string, role: "owner" | 
   return user;
 }
 
-export { tenants };

@@ -6,7 +6,6 @@ type Clinic = PortalTenant["clinics"][number];
 
 /** The two ways in, as big buttons; shared by the practice and clinic landing pages. */
 export function Landing({ t, tenant, clinic }: { t: Messages; tenant: PortalTenant; clinic?: Clinic }) {
-  const query = clinic ? `?clinic=${encodeURIComponent(clinic.slug)}` : "";
   const others = tenant.clinics.filter((c) => c.id !== clinic?.id);
   return (
     <section aria-labelledby="landing-title" className="space-y-6">
@@ -17,11 +16,11 @@ export function Landing({ t, tenant, clinic }: { t: Messages; tenant: PortalTena
         <p className="text-lg text-slate-700">{t.landing.lead}</p>
       </div>
       <div className="space-y-3">
-        <Link href={`/pay${query}`} className="block rounded-xl bg-[var(--accent)] px-5 py-4 text-white shadow-sm hover:brightness-110 focus-visible:brightness-110">
+        <Link href="/pay" className="block rounded-xl bg-[var(--accent)] px-5 py-4 text-white shadow-sm hover:brightness-110 focus-visible:brightness-110">
           <span className="block text-xl font-semibold">{t.landing.payNow}</span>
           <span className="block text-base text-white/95">{t.landing.payNowHint}</span>
         </Link>
-        <Link href={`/verify${query}`} className="block rounded-xl border-2 border-[var(--accent)] bg-white px-5 py-4 text-slate-900 shadow-sm hover:bg-slate-50">
+        <Link href="/verify" className="block rounded-xl border-2 border-[var(--accent)] bg-white px-5 py-4 text-slate-900 shadow-sm hover:bg-slate-50">
           <span className="block text-xl font-semibold">{t.landing.seeBalance}</span>
           <span className="block text-base text-slate-700">{t.landing.seeBalanceHint}</span>
         </Link>

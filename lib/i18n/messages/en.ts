@@ -6,9 +6,6 @@ export const en = {
   common: {
     callUs: "Questions? Call",
     poweredBy: "Secure payments powered by Chairside.",
-    back: "Back",
-    continue: "Continue",
-    required: "Required",
   },
   landing: {
     lead: "Pay your dental bill online, safely, in about a minute.",
@@ -17,7 +14,6 @@ export const en = {
     seeBalance: "See my balance and pay",
     seeBalanceHint: "We'll send a code to your email or phone first.",
     chooseClinic: "Choose your office",
-    yourClinic: (name: string) => `Paying ${name}`,
   },
   unavailable: {
     title: "Online payments aren't available right now",
@@ -51,7 +47,6 @@ export const en = {
     noMatch: "We couldn't find a patient with those details. Check the spelling and the date of birth.",
     noMatchCall: "If it still doesn't work, please call us:",
     tooMany: (minutes: number) => (minutes <= 1 ? "Too many tries. Please wait a minute and try again." : `Too many tries. Please wait ${minutes} minutes and try again.`),
-    movedClinic: (clinic: string) => `We found your account at ${clinic}. Your payment will go there.`,
   },
   verify: {
     chooseTitle: "Where should we send your code?",

@@ -8,9 +8,6 @@ export const es: Messages = {
   common: {
     callUs: "¿Preguntas? Llame al",
     poweredBy: "Pagos seguros con Chairside.",
-    back: "Atrás",
-    continue: "Continuar",
-    required: "Obligatorio",
   },
   landing: {
     lead: "Pague su cuenta dental en línea, de forma segura, en un minuto.",
@@ -19,7 +16,6 @@ export const es: Messages = {
     seeBalance: "Ver mi saldo y pagar",
     seeBalanceHint: "Primero le enviaremos un código a su correo o teléfono.",
     chooseClinic: "Elija su consultorio",
-    yourClinic: (name: string) => `Pago a ${name}`,
   },
   unavailable: {
     title: "Los pagos en línea no están disponibles ahora",
@@ -53,7 +49,6 @@ export const es: Messages = {
     noMatch: "No encontramos un paciente con esos datos. Revise cómo están escritos y la fecha de nacimiento.",
     noMatchCall: "Si sigue sin funcionar, llámenos:",
     tooMany: (minutes: number) => (minutes <= 1 ? "Demasiados intentos. Espere un minuto y vuelva a intentarlo." : `Demasiados intentos. Espere ${minutes} minutos y vuelva a intentarlo.`),
-    movedClinic: (clinic: string) => `Encontramos su cuenta en ${clinic}. Su pago irá allí.`,
   },
   verify: {
     chooseTitle: "¿A dónde le enviamos su código?",

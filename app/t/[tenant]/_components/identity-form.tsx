@@ -28,14 +28,13 @@ type Action = (state: IdentityFormState, form: FormData) => Promise<IdentityForm
 const input = "block w-full rounded-lg border border-slate-400 bg-white px-3 py-3 text-lg text-slate-900 aria-[invalid=true]:border-red-700";
 
 // Names and a typed birthdate; errors sit next to their fields and are announced.
-export function IdentityForm({ action, labels, clinic, phone }: { action: Action; labels: IdentityLabels; clinic?: string; phone?: string | null }) {
+export function IdentityForm({ action, labels, phone }: { action: Action; labels: IdentityLabels; phone?: string | null }) {
   const [state, formAction, pending] = useActionState(action, { fieldErrors: {} });
   const err = state.fieldErrors;
   const v = state.values ?? {};
   const birthError = err.birthMonth ?? err.birthDay ?? err.birthYear ?? err.birthdate;
   return (
     <form action={formAction} noValidate className="space-y-5">
-      {clinic ? <input type="hidden" name="clinic" value={clinic} /> : null}
       {state.formError ? (
         <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
           <p>{state.formError}</p>

@@ -10,20 +10,19 @@ export async function generateMetadata() {
   return { title: t.identity.payNowTitle };
 }
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ clinic?: string }> };
+type Props = { params: Promise<{ tenant: string }> };
 
 // Pay now, step 1: who is paying. The balance is never shown on this path.
-export default async function PayNowIdentity({ params, searchParams }: Props) {
-  const [tenant, { t }, { clinic }] = await Promise.all([(async () => getPortalTenant((await params).tenant))(), getI18n(), searchParams]);
+export default async function PayNowIdentity({ params }: Props) {
+  const [tenant, { t }] = await Promise.all([(async () => getPortalTenant((await params).tenant))(), getI18n()]);
   if (!tenant) notFound();
-  const known = tenant.clinics.find((c) => c.slug === clinic);
   return (
     <section aria-labelledby="pay-title" className="space-y-4">
       <h1 id="pay-title" className="text-2xl font-semibold">
         {t.identity.payNowTitle}
       </h1>
       <p className="text-slate-700">{t.identity.intro}</p>
-      <IdentityForm action={identifyForPayNow} labels={identityLabels(t)} clinic={known?.slug} phone={tenant.phone} />
+      <IdentityForm action={identifyForPayNow} labels={identityLabels(t)} phone={tenant.phone} />
     </section>
   );
 }

@@ -10,20 +10,19 @@ export async function generateMetadata() {
   return { title: t.identity.verifyTitle };
 }
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ clinic?: string }> };
+type Props = { params: Promise<{ tenant: string }> };
 
 // Pay and Verify, step 1: who the patient is.
-export default async function VerifyIdentity({ params, searchParams }: Props) {
-  const [tenant, { t }, { clinic }] = await Promise.all([(async () => getPortalTenant((await params).tenant))(), getI18n(), searchParams]);
+export default async function VerifyIdentity({ params }: Props) {
+  const [tenant, { t }] = await Promise.all([(async () => getPortalTenant((await params).tenant))(), getI18n()]);
   if (!tenant) notFound();
-  const known = tenant.clinics.find((c) => c.slug === clinic);
   return (
     <section aria-labelledby="verify-title" className="space-y-4">
       <h1 id="verify-title" className="text-2xl font-semibold">
         {t.identity.verifyTitle}
       </h1>
       <p className="text-slate-700">{t.identity.intro}</p>
-      <IdentityForm action={identifyForVerify} labels={identityLabels(t)} clinic={known?.slug} phone={tenant.phone} />
+      <IdentityForm action={identifyForVerify} labels={identityLabels(t)} phone={tenant.phone} />
     </section>
   );
 }
