@@ -8,3 +8,5 @@ export * from "./audit";
 export * from "./rate-limits";
 export * from "./patient-access";
 export * from "./team";
+export * from "./support";
+export * from "./sync-api";

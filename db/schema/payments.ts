@@ -1,4 +1,5 @@
-import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { paymentRequests } from "./messaging";
 import { createdAt, id, updatedAt } from "./columns";
 import { patientSessions } from "./patient-access";
 import { patients } from "./patients";
@@ -35,8 +36,16 @@ export const payments = pgTable(
   "payments",
   {
     id: id(),
-    /** Monotonic order for API cursors: a poller never misses or repeats a row. */
+    /** Insertion order (dashboard paging). */
     seq: bigserial("seq", { mode: "number" }).notNull(),
+    /**
+     * Position in the sync API's payments feed, set by a trigger (migration 0001) whenever the payment enters or
+     * changes a reported state (succeeded, failed, refunded…), under a per-practice lock so positions are handed out
+     * in commit order: a poller reading `feed_seq > cursor` never misses or repeats a change.
+     */
+    feedSeq: bigint("feed_seq", { mode: "number" }),
+    /** The Message-to-Pay request this payment answered, if any. */
+    paymentRequestId: uuid("payment_request_id").references(() => paymentRequests.id, { onDelete: "set null" }),
     tenantId: uuid("tenant_id")
       .notNull()
       .references(() => tenants.id, { onDelete: "cascade" }),
@@ -88,6 +97,8 @@ export const payments = pgTable(
     index("payments_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("payments_tenant_patient_idx").on(t.tenantId, t.patientId),
     index("payments_tenant_seq_idx").on(t.tenantId, t.seq),
+    uniqueIndex("payments_tenant_feed_uq").on(t.tenantId, t.feedSeq),
+    index("payments_request_idx").on(t.paymentRequestId),
     index("payments_tenant_session_idx").on(t.tenantId, t.patientSessionId),
     index("payments_processor_payment_idx").on(t.processorKind, t.processorPaymentId),
   ],

@@ -10,6 +10,7 @@ export const tenants = pgTable("tenants", {
   name: text("name").notNull(),
   status: tenantStatus("status").notNull().default("active"),
   suspendedReason: text("suspended_reason"),
+  suspendedAt: timestamp("suspended_at", { withTimezone: true }),
   timeZone: text("time_zone").notNull().default("America/New_York"),
   phone: text("phone"),
   accentColor: text("accent_color").notNull().default("#0f766e"),
@@ -36,6 +37,8 @@ export const clinics = pgTable(
     name: text("name").notNull(),
     address: text("address"),
     phone: text("phone"),
+    /** Text segments this clinic may send per month; null = no limit. */
+    smsMonthlyBudget: integer("sms_monthly_budget").default(1000),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("clinics_tenant_slug_uq").on(t.tenantId, t.slug), index("clinics_tenant_idx").on(t.tenantId)],
