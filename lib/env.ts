@@ -35,6 +35,18 @@ export const envSchema = z.object({
   DEV_OUTBOX: z.enum(["0", "1"]).optional(),
   /** Skip seeding the demo practice on first start of the embedded database. */
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  /** Signing secret of the Resend webhook endpoint (`whsec_…`); without it delivery webhooks are refused. */
+  RESEND_WEBHOOK_SECRET: optionalSecret,
+  TWILIO_ACCOUNT_SID: optionalSecret,
+  TWILIO_AUTH_TOKEN: optionalSecret,
+  /** The number (E.164) or Messaging Service SID (`MG…`) texts are sent from. */
+  TWILIO_FROM: optionalSecret,
+  /** Tests only: base URL of a local Twilio fake. */
+  TWILIO_API_BASE: optionalUrl,
+  /** Bearer secret for /api/cron/work (Vercel Cron); without it the route refuses every call. */
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** `0` stops the in-process background workers (message queue, reminders, outgoing webhooks); on Vercel use the cron route. */
+  RUN_WORKERS: z.enum(["0", "1"]).optional(),
 });
 
 // ROOT_DOMAIN defaults to localhost on whatever port we serve, so `PORT=4000 npm start` just works.

@@ -19,6 +19,11 @@ export interface MemberContext {
   user: SessionUser;
   tenant: Tenant;
   role: MemberRole;
+  /**
+   * Set when a support user is looking at this practice through "view as office": everything is read-only.
+   * memberAction refuses every mutation; route handlers that change data must refuse too.
+   */
+  supportView?: { id: string; reason: string; expiresAt: Date } | null;
 }
 
 export interface SupportContext {

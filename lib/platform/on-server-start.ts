@@ -4,15 +4,18 @@ import { registrationKeys } from "@/db/schema";
 import { DEMO, seedDemo } from "@/db/seed";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
+import { startWorkers } from "@/lib/jobs/run-workers";
 import { formatKey } from "@/lib/registration-keys/key-format";
 import { rootUrl, tenantUrl } from "@/lib/tenancy/urls";
 
-/** Runs once per server process: validates env (a bad variable stops start-up), and on the embedded default migrates and seeds the demo. */
+/** Runs once per server process: validates env (a bad variable stops start-up), starts the background workers, and on the embedded default migrates and seeds the demo. */
 export async function onServerStart(): Promise<void> {
   const e = env();
   // Fail at boot, not on the first sign-in, when a real database has no AUTH_SECRET.
   resolveAuthSecret(e);
   const driver = driverConfig(e);
+  // Sending queues, reminders and outgoing webhooks run inside the app unless turned off (Vercel: the cron route).
+  if (e.RUN_WORKERS !== "0") startWorkers(getDb);
   if (driver.kind !== "pglite") return;
   const db = await getDb();
   // PGlite holds the data folder's lock until it is closed; release it on Ctrl-C and `kill`.

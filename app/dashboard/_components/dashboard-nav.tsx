@@ -4,10 +4,12 @@ const LINKS = [
   { href: "/dashboard", label: "Home" },
   { href: "/dashboard/payments", label: "Payments" },
   { href: "/dashboard/patients", label: "Patients" },
+  { href: "/dashboard/messages", label: "Messages" },
   { href: "/dashboard/portal-link", label: "Portal link" },
   { href: "/dashboard/registration-key", label: "Registration key" },
   { href: "/dashboard/processor", label: "Card processor" },
   { href: "/dashboard/team", label: "Team" },
+  { href: "/dashboard/api", label: "API" },
   { href: "/dashboard/settings", label: "Settings" },
 ];
 
