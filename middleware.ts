@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { parseHost } from "@/lib/tenancy/parse-host";
+import { TENANT_PATH_HEADER } from "@/lib/tenancy/tenant-path-header";
 
 // Maps hosts to tenants and nothing else: no DB, no Node APIs (edge runtime).
 // A tenant host's /path is served by app/t/<slug>/path; tenant pages check the DB themselves.
@@ -11,9 +12,13 @@ export function middleware(req: NextRequest) {
   const target = parseHost(req.headers.get("host"), env().ROOT_DOMAIN);
   const url = req.nextUrl.clone();
   switch (target.kind) {
-    case "tenant":
+    case "tenant": {
+      // The path as the patient asked for it, so a renamed practice's old host can redirect to the same page.
+      const forwarded = new Headers(req.headers);
+      forwarded.set(TENANT_PATH_HEADER, `${url.pathname}${url.search}`);
       url.pathname = `/t/${target.slug}${url.pathname === "/" ? "" : url.pathname}`;
-      return NextResponse.rewrite(url);
+      return NextResponse.rewrite(url, { request: { headers: forwarded } });
+    }
     case "root":
       // The tenant tree is only reachable through a tenant host.
       if (url.pathname === "/t" || url.pathname.startsWith("/t/")) break;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireSupport } from "@/lib/auth/guards";
-import { signOutAction } from "@/lib/auth/sign-out-action";
 
 // The title is behind the guard too: a static one could describe the page to visitors who get the 404.
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,16 +11,23 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SupportConsolePage() {
   const user = await requireSupport();
   return (
-    <main className="mx-auto max-w-5xl space-y-4 px-4 py-8 sm:px-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-3xl font-bold tracking-tight">Support console</h1>
-        <form action={signOutAction}>
-          <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100">
-            Sign out
-          </button>
-        </form>
-      </div>
-      <p className="text-slate-700">Signed in as {user.name ?? user.email}. Practice search and tools will appear here.</p>
+    <main className="mx-auto max-w-6xl space-y-4 px-4 py-8 sm:px-6">
+      <h1 className="text-3xl font-bold tracking-tight">Support console</h1>
+      <p className="text-slate-700">Signed in as {user.name ?? user.email}.</p>
+      <ul className="list-disc space-y-1 pl-6">
+        <li>
+          <Link className="text-teal-800 underline" href="/support/tenants">Practices</Link>: search, setup state, suspend, sign-in links, web address, view as office.
+        </li>
+        <li>
+          <Link className="text-teal-800 underline" href="/support/keys">Registration keys</Link>: issue, extend, revoke, release, CSV.
+        </li>
+        <li>
+          <Link className="text-teal-800 underline" href="/support/audit">Audit trail</Link>: every support action and owner-level change.
+        </li>
+        <li>
+          <Link className="text-teal-800 underline" href="/support/staff">Support staff</Link>: who can reach this console.
+        </li>
+      </ul>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users, type MemberRole, type PlatformRole, type Tenant } from "@/db/schema";
+import { findActiveSupportView } from "@/lib/support/support-views";
 import { findMembership, roleSatisfies } from "./membership";
 
 // The single access decision behind both the page guards (guards.ts) and the action builders
@@ -50,11 +51,19 @@ export async function loadSessionUser(db: Executor, userId: string | null | unde
   return row ?? null;
 }
 
-/** Allows a request only for an existing user who is a member of a practice (with `role` when given); the practice is their membership's. */
-export async function checkMemberAccess(db: Executor, request: SessionRequest, role?: MemberRole): Promise<MemberAccess> {
+/**
+ * Allows a request only for an existing user who is a member of a practice (with `role` when given); the practice is
+ * their membership's. A support user with a running "view as office" gets that practice as an owner, read-only
+ * (`supportView` set); the view is re-checked on every request, so it stops the moment it ends or expires.
+ */
+export async function checkMemberAccess(db: Executor, request: SessionRequest, role?: MemberRole, now = new Date()): Promise<MemberAccess> {
   // Re-read the user rather than trusting the JWT, so a deleted account loses access at once.
   const user = await loadSessionUser(db, request.userId);
   if (!user) return { ok: false, reason: "signed-out" };
+  if (user.platformRole) {
+    const active = await findActiveSupportView(db, user.id, now);
+    if (active) return { ok: true, ctx: { user, tenant: active.tenant, role: "owner", supportView: { id: active.view.id, reason: active.view.reason, expiresAt: active.view.expiresAt } } };
+  }
   const membership = await findMembership(db, user.id, request.preferredTenantId);
   if (!membership) return { ok: false, reason: "no-membership", user };
   if (!roleSatisfies(membership.role, role)) return { ok: false, reason: "wrong-role", user };

@@ -23,6 +23,7 @@ export const ACCESS_MESSAGES = {
   wrongRole: "Only the practice owner can do this.",
   // Same words as a missing action: the support console must not reveal itself.
   notSupport: "Not found.",
+  readOnly: "You are viewing this practice as support: it is read-only, so nothing was changed.",
 } as const;
 
 // Names under which a client might try to pick the practice. The tenant comes from the membership only,
@@ -50,6 +51,8 @@ export function createActionClients(resolve: () => Promise<ActionRequest>) {
         const message = { "signed-out": ACCESS_MESSAGES.signedOut, "no-membership": ACCESS_MESSAGES.noMembership, "wrong-role": ACCESS_MESSAGES.wrongRole };
         return failure(message[access.reason]);
       }
+      // Before parsing: a support view changes nothing, whatever the input.
+      if (access.ctx.supportView) return failure(ACCESS_MESSAGES.readOnly);
       const parsed = parseInput(schema, withoutTenantKeys(inputToObject(input)));
       if (!parsed.ok) return parsed;
       return fn(parsed.data, access.ctx);

@@ -37,6 +37,21 @@ export async function requireUser(options: { returnTo?: string } = {}): Promise<
 export async function requireMember(options: { role?: MemberRole; returnTo?: string } = {}): Promise<MemberContext> {
   const access = await checkMemberAccess(await getDb(), await readSessionRequest(), options.role);
   if (access.ok) return access.ctx;
+  return refuseMember(access, options.returnTo);
+}
+
+/**
+ * requireMember for route handlers that change data (GET links from a processor, downloads that record
+ * something): a support view is read-only, so it is sent back to `returnTo` before anything changes.
+ */
+export async function requireMemberForChange(options: { role?: MemberRole; returnTo: string }): Promise<MemberContext> {
+  const ctx = await requireMember(options);
+  if (ctx.supportView) redirect(options.returnTo);
+  return ctx;
+}
+
+function refuseMember(access: Extract<Awaited<ReturnType<typeof checkMemberAccess>>, { ok: false }>, returnTo?: string): never {
+  const options = { returnTo };
   switch (access.reason) {
     case "signed-out":
       redirect(signInPath(options.returnTo ?? "/dashboard"));

@@ -5,15 +5,16 @@ import { clinics, memberships, tenants, type Tenant } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { NewPracticeInput } from "./practice-schemas";
 import { isReservedSubdomain } from "./slug";
+import { findSlugRedirect } from "./slug-redirects";
 import { slugify } from "./slugify";
 
 export const SLUG_TAKEN_MESSAGE = "That web address is taken. Please choose another.";
 
-/** True when nobody holds the subdomain and it isn't reserved. A hint only: createPractice decides. */
+/** True when nobody holds the subdomain, it isn't reserved, and no practice's old address still redirects from it. A hint only: createPractice decides. */
 export async function isSlugAvailable(db: Database, slug: string): Promise<boolean> {
   if (isReservedSubdomain(slug)) return false;
   const rows = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)).limit(1);
-  return rows.length === 0;
+  return rows.length === 0 && !(await findSlugRedirect(db, slug));
 }
 
 /** Turns a clinic name into its URL part: "Bright Smiles Downtown" → "bright-smiles-downtown". */
@@ -29,6 +30,8 @@ export type CreatePracticeResult = { ok: true; tenant: Tenant } | { ok: false; f
  */
 export async function createPractice(db: Database, userId: string, input: NewPracticeInput, ip?: string): Promise<CreatePracticeResult> {
   if (isReservedSubdomain(input.slug)) return { ok: false, field: "slug", message: SLUG_TAKEN_MESSAGE };
+  // A moved practice's old address keeps redirecting its patients for 30 days; nobody may take it meanwhile.
+  if (await findSlugRedirect(db, input.slug)) return { ok: false, field: "slug", message: SLUG_TAKEN_MESSAGE };
   try {
     const tenant = await db.transaction(async (tx) => {
       const [tenant] = await tx

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { clinics } from "@/db/schema";
@@ -17,6 +18,13 @@ export default async function SettingsPage() {
     <div className="max-w-2xl space-y-8">
       <h1 className="text-3xl font-bold tracking-tight">Settings</h1>
       {!isOwner ? <p className="rounded-lg bg-slate-100 p-3 text-slate-800">Only the practice owner can change these settings.</p> : null}
+      {isOwner ? (
+        <p>
+          <Link href="/dashboard/settings/activity" className="font-semibold text-teal-800 underline">
+            Activity: who changed what
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="practice-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="practice-title" className="text-xl font-semibold">
           Practice

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { getI18n } from "@/lib/i18n/get-locale";
 import { getPortalTenant } from "@/lib/tenancy/get-portal-tenant";
+import { slugRedirectTarget } from "@/lib/tenancy/get-slug-redirect";
 import { portalAvailability } from "@/lib/tenancy/portal-tenant";
 import { PortalUnavailable } from "./portal-unavailable";
 import { TelLink } from "./tel-link";
@@ -17,7 +18,12 @@ export async function generateMetadata({ params }: Omit<Props, "children">): Pro
 // Every patient page of a practice: branding, language switch, and the gate that closes the portal.
 export default async function PracticeLayout({ children, params }: Props) {
   const [tenant, { locale, t }] = await Promise.all([(async () => getPortalTenant((await params).tenant))(), getI18n()]);
-  if (!tenant) notFound();
+  if (!tenant) {
+    // A practice that changed its subdomain keeps its old host for a while: same page, new host (308).
+    const moved = await slugRedirectTarget((await params).tenant);
+    if (moved) permanentRedirect(moved);
+    notFound();
+  }
   const availability = portalAvailability(tenant);
   return (
     <div lang={locale} className="flex min-h-dvh flex-col" style={{ "--accent": tenant.accentColor } as React.CSSProperties}>

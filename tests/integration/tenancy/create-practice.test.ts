@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Database } from "@/db/client";
-import { auditLog, clinics, memberships, tenants } from "@/db/schema";
+import { auditLog, clinics, memberships, tenantSlugRedirects, tenants } from "@/db/schema";
 import { clinicSlug, createPractice, isSlugAvailable } from "@/lib/tenancy/create-practice";
 import { newPracticeSchema } from "@/lib/tenancy/practice-schemas";
 import { makeUser } from "../../support/factories";
@@ -23,6 +23,17 @@ const input = (slug: string) =>
   });
 
 describe("creating a practice", () => {
+  it("refuses an address a moved practice still redirects from, and allows it once the redirect has expired", async () => {
+    const first = await createPractice(db, (await makeUser(db)).id, input("moved-here"));
+    if (!first.ok) throw new Error(first.message);
+    await db.insert(tenantSlugRedirects).values({ oldSlug: "moved-away", tenantId: first.tenant.id, expiresAt: new Date(Date.now() + 86_400_000) });
+    expect(await isSlugAvailable(db, "moved-away")).toBe(false);
+    expect(await createPractice(db, (await makeUser(db)).id, input("moved-away"))).toMatchObject({ ok: false, field: "slug" });
+    await db.update(tenantSlugRedirects).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(tenantSlugRedirects.oldSlug, "moved-away"));
+    expect(await isSlugAvailable(db, "moved-away")).toBe(true);
+    expect(await createPractice(db, (await makeUser(db)).id, input("moved-away"))).toMatchObject({ ok: true });
+  });
+
   it("creates the practice, its first clinic and the owner membership together", async () => {
     const user = await makeUser(db);
     const result = await createPractice(db, user.id, input("lakeside"));
