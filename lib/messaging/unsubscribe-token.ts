@@ -35,3 +35,8 @@ export function readUnsubscribeToken(token: string): { tenantId: string; email: 
 export function unsubscribeUrl(tenantSlug: string, tenantId: string, email: string): string {
   return tenantUrl(tenantSlug, `/u/${unsubscribeToken(tenantId, email)}`);
 }
+
+/** The RFC 8058 one-click endpoint for `email` at the practice (`/u/<token>/one-click`): mail clients POST to it. */
+export function oneClickUnsubscribeUrl(tenantSlug: string, tenantId: string, email: string): string {
+  return tenantUrl(tenantSlug, `/u/${unsubscribeToken(tenantId, email)}/one-click`);
+}

@@ -1,7 +1,7 @@
 // A local stand-in for Resend's sending API, so tests and e2e runs work offline.
 // The real `resend` SDK talks to it (RESEND_BASE_URL, see lib/messaging/resend-client.ts).
 // Errors use Resend's JSON shape ({ statusCode, name, message }), which the SDK returns as `error`.
-import { randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -41,7 +41,27 @@ export interface ResendFake {
   requests: RecordedResendRequest[];
   /** The next n requests fail with `status` (default 500), whatever they are. */
   failNext(n: number, status?: number): void;
+  /**
+   * A delivery webhook about an email the fake accepted, as Resend sends it: the JSON body (tags echoed as an
+   * object) and Svix signature headers made with `secret` (`whsec_…`, the endpoint's signing secret).
+   */
+  webhook(type: ResendWebhookType, emailId: string, secret: string): SignedResendWebhook;
   close(): Promise<void>;
+}
+
+export type ResendWebhookType = "email.sent" | "email.delivered" | "email.bounced" | "email.complained" | "email.delivery_delayed" | "email.opened";
+
+export interface SignedResendWebhook {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Svix headers for `body` signed with a `whsec_<base64>` secret, as Resend signs its webhooks. */
+export function signResendWebhook(secret: string, body: string, at = new Date(), id = `msg_${randomBytes(12).toString("hex")}`): Record<string, string> {
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
+  const signature = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64");
+  return { "Content-Type": "application/json", "svix-id": id, "svix-timestamp": timestamp, "svix-signature": `v1,${signature}` };
 }
 
 interface ResendError {
@@ -198,6 +218,22 @@ export async function startResendFake(opts: { port?: number } = {}): Promise<Res
     requests,
     failNext(n, status = 500) {
       failures = { remaining: n, status };
+    },
+    webhook(type, emailId, secret) {
+      const email = emails.find((e) => e.id === emailId);
+      if (!email) throw new Error(`Resend fake: no email ${emailId}`);
+      const now = new Date().toISOString();
+      const data: Record<string, unknown> = {
+        created_at: now,
+        email_id: email.id,
+        from: email.from,
+        to: email.to,
+        subject: email.subject,
+        ...(email.tags ? { tags: Object.fromEntries(email.tags.map((t) => [t.name, t.value])) } : {}),
+      };
+      if (type === "email.bounced") data.bounce = { message: "The recipient's mailbox does not exist.", subType: "General", type: "Permanent" };
+      const body = JSON.stringify({ type, created_at: now, data });
+      return { headers: signResendWebhook(secret, body), body };
     },
     close: () =>
       new Promise<void>((resolve) => {
