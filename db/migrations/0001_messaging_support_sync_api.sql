@@ -148,6 +148,7 @@ ALTER TABLE "messages" ADD COLUMN "claim_id" uuid;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "delivered_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD COLUMN "actor_email" text;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD COLUMN "actor_kind" text DEFAULT 'office' NOT NULL;--> statement-breakpoint
+ALTER TABLE "patient_sessions" ADD COLUMN "payment_request_id" uuid;--> statement-breakpoint
 ALTER TABLE "message_batches" ADD CONSTRAINT "message_batches_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "message_batches" ADD CONSTRAINT "message_batches_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "message_templates" ADD CONSTRAINT "message_templates_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -186,6 +187,7 @@ ALTER TABLE "payments" ADD CONSTRAINT "payments_payment_request_id_payment_reque
 ALTER TABLE "messages" ADD CONSTRAINT "messages_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "messages" ADD CONSTRAINT "messages_request_id_payment_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."payment_requests"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "messages" ADD CONSTRAINT "messages_batch_id_message_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."message_batches"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "patient_sessions" ADD CONSTRAINT "patient_sessions_payment_request_id_payment_requests_id_fk" FOREIGN KEY ("payment_request_id") REFERENCES "public"."payment_requests"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_tenant_feed_uq" ON "payments" USING btree ("tenant_id","feed_seq");--> statement-breakpoint
 CREATE INDEX "payments_request_idx" ON "payments" USING btree ("payment_request_id");--> statement-breakpoint
 CREATE INDEX "messages_due_idx" ON "messages" USING btree ("next_attempt_at") WHERE "messages"."status" in ('queued', 'sending');--> statement-breakpoint

@@ -1,5 +1,6 @@
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
+import { paymentRequests } from "./messaging";
 import { patients } from "./patients";
 import { clinics, tenants } from "./tenants";
 
@@ -24,6 +25,8 @@ export const patientSessions = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     purpose: patientSessionPurpose("purpose").notNull(),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    /** The Message-to-Pay request whose personal link began this visit: every payment of the visit answers it. */
+    paymentRequestId: uuid("payment_request_id").references(() => paymentRequests.id, { onDelete: "set null" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },

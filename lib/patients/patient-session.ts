@@ -10,7 +10,7 @@ export const PATIENT_SESSION_MINUTES = 30;
 /** Starts a session for an identified patient; returns the token for the cookie (we keep only its hash). */
 export async function createPatientSession(
   db: Executor,
-  input: { tenantId: string; patientId: string; clinicId: string | null; purpose: PatientSession["purpose"]; verified?: boolean },
+  input: { tenantId: string; patientId: string; clinicId: string | null; purpose: PatientSession["purpose"]; verified?: boolean; paymentRequestId?: string | null },
   now = new Date(),
 ): Promise<{ token: string; session: PatientSession }> {
   const token = randomBytes(32).toString("base64url");
@@ -23,6 +23,7 @@ export async function createPatientSession(
       purpose: input.purpose,
       tokenHash: sha256(token),
       verifiedAt: input.verified ? now : null,
+      paymentRequestId: input.paymentRequestId ?? null,
       expiresAt: new Date(now.getTime() + PATIENT_SESSION_MINUTES * 60_000),
     })
     .returning();

@@ -143,7 +143,9 @@ async function decideAndOpen(tx: Transaction, payable: Payable, input: StartPaym
       patientSessionId: locked.id,
       amountCents,
       currency: tenant.currency,
-      source: input.source,
+      // A visit begun at a personal link answers that request, whichever page the amount was chosen on.
+      source: locked.paymentRequestId ? "message_to_pay" : input.source,
+      paymentRequestId: locked.paymentRequestId,
       // Under the lock the count is stable; the unique key still refuses a second row if it ever weren't.
       idempotencyKey: `session:${locked.id}:${ofThisVisit.length + 1}`,
       processorKind: payable.account.kind,

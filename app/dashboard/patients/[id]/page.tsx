@@ -5,7 +5,9 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireMember } from "@/lib/auth/guards";
 import { formatCents } from "@/lib/money";
+import { previewSingle } from "@/lib/message-to-pay/single-preview";
 import { loadPatientDetail } from "@/lib/patients/patient-detail";
+import { SendPanel } from "./send-panel";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -23,8 +25,9 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const { tenant } = await requireMember({ returnTo: "/dashboard/patients" });
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const detail = await loadPatientDetail(await getDb(), tenant.id, id.data);
-  if (!detail) notFound();
+  const db = await getDb();
+  const [detail, mtp] = await Promise.all([loadPatientDetail(db, tenant.id, id.data), previewSingle(db, tenant.id, id.data)]);
+  if (!detail || !mtp) notFound();
   const { patient: p } = detail;
   return (
     <div className="space-y-6">
@@ -67,6 +70,21 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           </dl>
         </section>
       </div>
+      <section aria-labelledby="mtp-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="mtp-title" className="text-lg font-semibold">
+          Send Message-to-Pay
+        </h2>
+        {mtp.balanceCents > 0 ? (
+          <SendPanel
+            patientId={p.id}
+            channels={mtp.channels}
+            prefill={mtp.prefill}
+            statement={`Statement: ${formatCents(mtp.balanceCents, mtp.currency)} as of ${new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: tenant.timeZone }).format(mtp.asOf)}. The link shows this balance and anything paid online since.`}
+          />
+        ) : (
+          <p className="text-slate-700">This patient doesn&apos;t owe anything right now, so there is nothing to request.</p>
+        )}
+      </section>
       <section aria-labelledby="payments-title" className="space-y-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="payments-title" className="text-xl font-semibold">
