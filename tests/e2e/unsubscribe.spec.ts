@@ -4,8 +4,9 @@ import { DEMO_OWNER_EMAIL, expectNoAxeViolations, mobile, rootUrl, signIn, SLOW,
 // The unsubscribe link every Message-to-Pay email carries: the office emails a patient, the app's queue worker
 // delivers it to the dev outbox with the footer link, and the patient (Spanish-speaking, on a phone) unsubscribes.
 
-// Seeded patient #1001 (db/seed.ts): Maria García, $245.50 — under the bulk test's $800, so its batch is unaffected.
-const PATIENT = { id: "1001", name: "García, Maria", email: "maria.garcia@example.com" };
+// Seeded patient #1007 (db/seed.ts): Michael Thomas, whom no other spec pays (patient-pay.spec.ts pays Maria's
+// balance off) and whose balance is under the bulk test's $800, so its batch is unaffected.
+const PATIENT = { id: "1007", name: "Thomas, Michael", email: "michael.thomas6@example.com" };
 const UNSUBSCRIBE = /http:\/\/bright-smiles\.localhost:\d+\/u\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 const SUBJECT = "Statement with an unsubscribe link";
 
@@ -16,7 +17,8 @@ async function outboxText(page: Page, to: string, text: string): Promise<string>
     await expect(entry).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 45_000 });
   await entry.click();
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // The list page has an h1 too: wait for the message's own heading before reading the page.
+  await expect(page.getByRole("heading", { level: 1, name: text })).toBeVisible();
   return page.getByRole("main").innerText();
 }
 
