@@ -22,16 +22,19 @@ export const putPatients = apiRoute(async ({ db, caller, req }) => {
   return apiJson(pushed.result);
 });
 
+// Next.js hands route handlers path params already percent-decoded (a malformed escape never reaches us): decoding
+// again would turn an id with a literal "%" into a 500 and "A%20B" into another patient's "A B".
+
 /** GET /api/v1/patients/{externalId} */
 export const getPatient = apiRoute<{ externalId: string }>(async ({ db, caller }, { externalId }) => {
-  const id = externalIdParam.safeParse(decodeURIComponent(externalId));
+  const id = externalIdParam.safeParse(externalId);
   const patient = id.success ? await findApiPatient(db, caller.tenant.id, id.data) : null;
   return patient ? apiJson(patient) : patientNotFound(externalId);
 });
 
 /** DELETE /api/v1/patients/{externalId} */
 export const deletePatient = apiRoute<{ externalId: string }>(async ({ db, caller }, { externalId }) => {
-  const id = externalIdParam.safeParse(decodeURIComponent(externalId));
+  const id = externalIdParam.safeParse(externalId);
   const patient = id.success ? await deactivatePatient(db, caller.tenant.id, id.data) : null;
   return patient ? apiJson(patient) : patientNotFound(externalId);
 });

@@ -153,6 +153,18 @@ describe("GET and DELETE /api/v1/patients/{externalId}", () => {
     expect(await json(await getOne("PAT-2"))).toMatchObject({ active: true });
   });
 
+  it("reads and deactivates a patient whose id contains a percent sign, taking the path parameter as Next.js decoded it", async () => {
+    expect(await json(await put({ patients: [apiPatient(30, { externalId: "100%" }), apiPatient(31, { externalId: "A%20B" }), apiPatient(32, { externalId: "A B" })] }))).toMatchObject({ created: 3 });
+
+    const percent = await getOne("100%");
+    expect(percent.status).toBe(200);
+    expect(await json(percent)).toMatchObject({ externalId: "100%", lastName: "García30" });
+    expect(await json(await getOne("A%20B"))).toMatchObject({ externalId: "A%20B", lastName: "García31" });
+
+    const del = await call(deletePatientRoute, { method: "DELETE", path: "/api/v1/patients/100%25", key: p.key, params: { externalId: "100%" } });
+    expect([del.status, (await json(del)).active]).toEqual([200, false]);
+  });
+
   it("answers 404 problem+json for an unknown patient", async () => {
     const res = await getOne("NOPE");
     expect([res.status, res.headers.get("content-type"), (await json(res)).code]).toEqual([404, "application/problem+json", "not_found"]);
