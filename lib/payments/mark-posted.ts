@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { payments } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { isUuid } from "./payment-lookup";
 
 /**
@@ -9,7 +9,10 @@ import { isUuid } from "./payment-lookup";
  * when it is (now or already) posted, audited only the first time; false for an unknown, unpaid or
  * other practice's payment, which is left untouched.
  */
-export async function markPaymentPosted(db: Database, input: { tenantId: string; paymentId: string; actorUserId: string | null; ip?: string | null }): Promise<boolean> {
+export async function markPaymentPosted(
+  db: Database,
+  input: { tenantId: string; paymentId: string; actorUserId: string | null; ip?: string | null; actorKind?: AuditInput["actorKind"] },
+): Promise<boolean> {
   if (!isUuid(input.tenantId) || !isUuid(input.paymentId)) return false;
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -24,6 +27,7 @@ export async function markPaymentPosted(db: Database, input: { tenantId: string;
     await recordAudit(tx, {
       tenantId: row.tenantId,
       actorUserId: input.actorUserId,
+      actorKind: input.actorKind,
       action: "payment.posted",
       after: { paymentId: row.id, receiptNumber: row.receiptNumber, postedAt: postedAt.toISOString() },
       ip: input.ip,

@@ -8,7 +8,7 @@ export type PostOutcome = { ok: true; id: string; postedAt: string } | { ok: fal
 export async function postPayment(db: Database, tenantId: string, paymentId: string): Promise<PostOutcome> {
   const existing = await loadPayment(db, tenantId, paymentId);
   if (!existing) return { ok: false, code: "not_found" };
-  if (!(await markPaymentPosted(db, { tenantId, paymentId, actorUserId: null }))) return { ok: false, code: "payment_not_postable" };
+  if (!(await markPaymentPosted(db, { tenantId, paymentId, actorUserId: null, actorKind: "api" }))) return { ok: false, code: "payment_not_postable" };
   const posted = await loadPayment(db, tenantId, paymentId);
   return { ok: true, id: paymentId, postedAt: posted!.postedAt!.toISOString() };
 }

@@ -64,7 +64,7 @@ describe("GET /api/v1/payments", () => {
 });
 
 describe("POST /api/v1/payments/{id}/posted", () => {
-  it("marks a succeeded payment posted once, keeps the first time on a repeat, and audits it once", async () => {
+  it("marks a succeeded payment posted once, keeps the first time on a repeat, and audits it once as done through the API", async () => {
     const patient = await insertPatient(db, p.tenantId);
     const paid = await insertPayment(db, p.tenantId, patient.id);
     const first = await post(paid.id);
@@ -76,6 +76,8 @@ describe("POST /api/v1/payments/{id}/posted", () => {
     expect(row!.postedAt?.toISOString()).toBe(postedAt);
     const audits = (await db.select().from(auditLog).where(eq(auditLog.tenantId, p.tenantId))).filter((a) => a.action === "payment.posted");
     expect(audits).toHaveLength(1);
+    // The practice software posted it, not someone in the office.
+    expect(audits[0]).toMatchObject({ actorKind: "api", actorUserId: null });
   });
 
   it("answers 409 for a failed payment and 404 for an unknown or malformed id", async () => {
