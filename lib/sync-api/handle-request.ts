@@ -35,8 +35,10 @@ export function apiRoute<P = Record<string, never>>(fn: (ctx: ApiContext, params
     try {
       return await fn({ db, caller: auth.caller, req }, await route.params);
     } catch (err) {
-      // Never log bodies: they carry patients' names and birthdates.
-      console.error(`[sync-api] ${req.method} ${new URL(req.url).pathname} failed: ${(err as Error).name}: ${(err as Error).message.slice(0, 200)}`);
+      // Never log bodies, ids or database messages: they can carry patients' names, birthdates and external ids.
+      const resource = new URL(req.url).pathname.split("/").slice(0, 4).join("/");
+      const code = (err as { code?: unknown }).code;
+      console.error(`[sync-api] ${req.method} ${resource} failed: ${(err as Error).name}${typeof code === "string" ? ` (${code})` : ""}`);
       return problem("internal_error", "Something went wrong on our side; nothing was changed. Try again.");
     }
   };

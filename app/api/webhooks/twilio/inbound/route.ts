@@ -9,6 +9,12 @@ export async function POST(req: Request): Promise<Response> {
   if (!token) console.error("Twilio inbound text refused: TWILIO_AUTH_TOKEN is not set.");
   const params = token ? verifyTwilioRequest(req.url, rawBody, req.headers.get("x-twilio-signature"), token) : null;
   if (!params) return Response.json({ error: { code: "invalid_signature" } }, { status: 400 });
-  const twiml = await handleInboundText(await getDb(), params);
-  return new Response(twiml, { headers: { "Content-Type": "text/xml; charset=utf-8" } });
+  try {
+    const twiml = await handleInboundText(await getDb(), params);
+    return new Response(twiml, { headers: { "Content-Type": "text/xml; charset=utf-8" } });
+  } catch (err) {
+    // Twilio retries on a 5xx; the opt-out is idempotent, so a retry is safe. Never log the text or the number.
+    console.error("Twilio inbound text failed; Twilio will retry.", err instanceof Error ? err.name : "error");
+    return Response.json({ error: { code: "processing_failed" } }, { status: 500 });
+  }
 }
