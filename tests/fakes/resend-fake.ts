@@ -3,7 +3,7 @@
 // Errors use Resend's JSON shape ({ statusCode, name, message }), which the SDK returns as `error`.
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenLocally, readBody } from "./local-server";
 
 export interface SentEmail {
   id: string;
@@ -206,13 +206,12 @@ export async function startResendFake(opts: { port?: number } = {}): Promise<Res
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" }).end(JSON.stringify({ statusCode: 500, name: "application_error", message: "The Resend fake crashed; see its log." }));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  // Like the real API's load balancer, keep idle connections longer than clients do: Node's 5 s default lets the
+  // server close a socket the SDK's fetch is just reusing after a pause (a spurious network error).
+  server.keepAliveTimeout = 65_000;
+  const { url, port, close } = await listenLocally(server, opts.port);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     emails,
     requests,
@@ -235,19 +234,6 @@ export async function startResendFake(opts: { port?: number } = {}): Promise<Res
       const body = JSON.stringify({ type, created_at: now, data });
       return { headers: signResendWebhook(secret, body), body };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }

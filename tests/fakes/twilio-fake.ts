@@ -4,8 +4,8 @@
 // It can also play Twilio's side of webhooks: status callbacks and inbound texts, signed with X-Twilio-Signature.
 import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import twilio from "twilio";
+import { listenLocally, readBody } from "./local-server";
 
 export interface FakeText {
   sid: string;
@@ -139,13 +139,9 @@ export async function startTwilioFake(opts: { port?: number; accountSid?: string
         if (!res.headersSent) error(res, 500, 20500, "The Twilio fake crashed; see its log.");
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { url, port, close } = await listenLocally(server, opts.port);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     accountSid,
     authToken,
@@ -186,19 +182,6 @@ export async function startTwilioFake(opts: { port?: number; accountSid?: string
         To: input.to ?? "+15005550006",
       });
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }

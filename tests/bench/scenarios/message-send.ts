@@ -71,8 +71,11 @@ async function measure(db: Database, providers: Providers, count: number, batchC
     handedOver += handled;
   }
   const totalMs = performance.now() - began;
-  const notSent = (await db.select({ status: messages.status }).from(messages).where(eq(messages.tenantId, tenantId))).filter((m) => m.status !== "sent");
-  if (notSent.length > 0) throw new Error(`${notSent.length} messages were not sent`);
+  const notSent = (await db.select({ status: messages.status, error: messages.error }).from(messages).where(eq(messages.tenantId, tenantId))).filter((m) => m.status !== "sent");
+  if (notSent.length > 0) {
+    const why = [...new Set(notSent.map((m) => `${m.status}${m.error ? `: ${m.error}` : ""}`))].slice(0, 3).join("; ");
+    throw new Error(`${notSent.length} messages were not sent (${why})`);
+  }
   return { patients: count, queued: sent.messages, handedOver, batchCalls: batchCalls() - callsBefore, queueMs: queuedAt - began, totalMs };
 }
 
