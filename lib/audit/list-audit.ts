@@ -1,20 +1,17 @@
 import { and, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog, tenants } from "@/db/schema";
+import { containsPattern } from "@/db/contains-pattern";
 import type { AuditQuery } from "./audit-query";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function conditions(query: Partial<AuditQuery>, tenantId?: string): SQL | undefined {
   const where: (SQL | undefined)[] = [];
   if (tenantId) where.push(eq(auditLog.tenantId, tenantId));
-  if (query.practice) where.push(or(ilike(tenants.name, `%${escapeLike(query.practice)}%`), ilike(tenants.slug, `%${escapeLike(query.practice)}%`)));
-  if (query.actor) where.push(ilike(auditLog.actorEmail, `%${escapeLike(query.actor)}%`));
-  if (query.action) where.push(ilike(auditLog.action, `%${escapeLike(query.action)}%`));
+  if (query.practice) where.push(or(ilike(tenants.name, containsPattern(query.practice)), ilike(tenants.slug, containsPattern(query.practice))));
+  if (query.actor) where.push(ilike(auditLog.actorEmail, containsPattern(query.actor)));
+  if (query.action) where.push(ilike(auditLog.action, containsPattern(query.action)));
   if (query.kind) where.push(eq(auditLog.actorKind, query.kind));
   if (query.from) where.push(gte(auditLog.createdAt, new Date(`${query.from}T00:00:00Z`)));
   if (query.to) where.push(lt(auditLog.createdAt, new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)));

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { parseMoneyToCents } from "@/lib/money";
 import { patientRecordSchema, type PatientRecord } from "./patient-record";
+import { clinicResolver } from "./resolve-clinic";
 import type { ResolvedPatient } from "./upsert-patients";
 
 // Practice software exports name their columns many ways; we map the common ones.
@@ -77,11 +78,7 @@ export function parsePatientsCsv(csv: string, clinicList: { id: string; name: st
     const names = missing.map((f) => LABELS[f]).join(", ");
     return { rows: [], problems: [{ line: 1, message: `The header row has no column for: ${names}.` }], total: data.length };
   }
-  const clinicByKey = new Map<string, string>();
-  for (const c of clinicList) {
-    clinicByKey.set(c.name.toLowerCase(), c.id);
-    clinicByKey.set(c.slug, c.id);
-  }
+  const resolveClinic = clinicResolver(clinicList);
 
   const rows: ParsedImport["rows"] = [];
   const problems: ImportProblem[] = [];
@@ -112,16 +109,12 @@ export function parsePatientsCsv(csv: string, clinicList: { id: string; name: st
       return;
     }
     const { clinic, ...record } = result.data;
-    let clinicId: string | null = null;
-    if (clinic) {
-      clinicId = clinicByKey.get(clinic.toLowerCase()) ?? null;
-      if (!clinicId) {
-        problems.push({ line, field: "clinic", message: `There is no clinic called "${clinic}". Use one of: ${clinicList.map((c) => c.name).join(", ")}.` });
-        return;
-      }
-    } else if (clinicList.length === 1) {
-      clinicId = clinicList[0]!.id;
+    const placed = resolveClinic(clinic);
+    if (!placed.ok) {
+      problems.push({ line, field: "clinic", message: `There is no clinic called "${clinic}". Use one of: ${clinicList.map((c) => c.name).join(", ")}.` });
+      return;
     }
+    const clinicId = placed.clinicId;
     const firstLine = seen.get(record.externalId);
     if (firstLine !== undefined) {
       problems.push({ line, field: LABELS.externalId, message: `Patient id ${record.externalId} already appears on line ${firstLine}.` });

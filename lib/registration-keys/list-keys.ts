@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, ilike, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { registrationKeys, tenants } from "@/db/schema";
+import { containsPattern } from "@/db/contains-pattern";
 import type { KeyListQuery } from "./key-schemas";
 import { normalizeKey } from "./key-format";
 
@@ -19,10 +20,6 @@ export interface KeyRow {
   tenantId: string | null;
   tenantName: string | null;
   tenantSlug: string | null;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** The WHERE clause for a status filter and search text (key, note, practice name or subdomain). */
@@ -49,11 +46,11 @@ function keyConditions(query: Pick<KeyListQuery, "status" | "q">, now: Date): SQ
       break;
   }
   if (query.q) {
-    const text = `%${escapeLike(query.q)}%`;
+    const text = containsPattern(query.q);
     const key = normalizeKey(query.q);
     conditions.push(
       or(
-        key ? ilike(registrationKeys.key, `%${escapeLike(key)}%`) : undefined,
+        key ? ilike(registrationKeys.key, containsPattern(key)) : undefined,
         ilike(registrationKeys.note, text),
         ilike(tenants.name, text),
         ilike(tenants.slug, text),

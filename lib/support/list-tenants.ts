@@ -1,6 +1,7 @@
 import { and, asc, eq, exists, gt, ilike, isNull, lte, not, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { memberships, processorAccounts, registrationKeys, tenants, users } from "@/db/schema";
+import { containsPattern } from "@/db/contains-pattern";
 import { normalizeKey } from "@/lib/registration-keys/key-format";
 import { isStripeConfigured } from "@/lib/payments/stripe/client";
 import type { TenantListQuery } from "./tenant-schemas";
@@ -18,10 +19,6 @@ export interface TenantRow {
   chargesEnabled: boolean | null;
   createdAt: Date;
   ownerEmails: string | null;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** SQL for "this practice's processor can take charges", the same rule as processorCanCharge. */
@@ -51,13 +48,13 @@ function stateCondition(state: TenantListQuery["state"], now: Date): SQL | undef
 
 function searchCondition(q: string): SQL | undefined {
   if (!q) return undefined;
-  const text = `%${escapeLike(q)}%`;
+  const text = containsPattern(q);
   const key = normalizeKey(q);
   const ownerMatches = exists(
     sql`(select 1 from ${memberships} inner join ${users} on ${users.id} = ${memberships.userId}
         where ${memberships.tenantId} = ${tenants.id} and ${memberships.role} = 'owner' and ${users.email} ilike ${text})`,
   );
-  return or(ilike(tenants.name, text), ilike(tenants.slug, text), key.length >= 4 ? ilike(registrationKeys.key, `%${escapeLike(key)}%`) : undefined, ownerMatches);
+  return or(ilike(tenants.name, text), ilike(tenants.slug, text), key.length >= 4 ? ilike(registrationKeys.key, containsPattern(key)) : undefined, ownerMatches);
 }
 
 /** One page of practices matching the search and setup-state filter, by name; never any patient data. */

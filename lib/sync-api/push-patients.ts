@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { clinics, patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { patientRecordSchema } from "@/lib/patients/patient-record";
+import { clinicResolver } from "@/lib/patients/resolve-clinic";
 import { upsertPatients, type ResolvedPatient } from "@/lib/patients/upsert-patients";
 import type { ProblemItem } from "./problem";
 import { putPatientsBody, type putPatientsResponse } from "./schemas";
@@ -20,11 +21,7 @@ export async function pushPatients(db: Database, tenantId: string, body: unknown
   if (!parsed.success) return { ok: false, errors: issuesToProblems(parsed.error) };
 
   const clinicList = await db.select({ id: clinics.id, name: clinics.name, slug: clinics.slug }).from(clinics).where(eq(clinics.tenantId, tenantId));
-  const clinicByKey = new Map<string, string>();
-  for (const c of clinicList) {
-    clinicByKey.set(c.name.toLowerCase(), c.id);
-    clinicByKey.set(c.slug.toLowerCase(), c.id);
-  }
+  const resolveClinic = clinicResolver(clinicList);
 
   const errors: ProblemItem[] = [];
   const records: { record: ResolvedPatient; asOf: Date }[] = [];
@@ -38,16 +35,12 @@ export async function pushPatients(db: Database, tenantId: string, body: unknown
       return;
     }
     const { clinic, ...record } = result.data;
-    let clinicId: string | null = null;
-    if (clinic) {
-      clinicId = clinicByKey.get(clinic.toLowerCase()) ?? null;
-      if (!clinicId) {
-        errors.push({ pointer: jsonPointer([...base, "clinic"]), code: "unknown_clinic", message: `No clinic "${clinic}". Use one of: ${clinicList.map((c) => c.slug).join(", ")}.` });
-        return;
-      }
-    } else if (clinicList.length === 1) {
-      clinicId = clinicList[0]!.id;
+    const placed = resolveClinic(clinic);
+    if (!placed.ok) {
+      errors.push({ pointer: jsonPointer([...base, "clinic"]), code: "unknown_clinic", message: `No clinic "${clinic}". Use one of: ${clinicList.map((c) => c.slug).join(", ")}.` });
+      return;
     }
+    const clinicId = placed.clinicId;
     const first = seen.get(record.externalId);
     if (first !== undefined) {
       errors.push({ pointer: jsonPointer([...base, "externalId"]), code: "duplicate", message: `externalId ${record.externalId} already appears at /patients/${first}.` });

@@ -6,6 +6,7 @@ import { formatKey } from "@/lib/registration-keys/key-format";
 import { KEY_FILTERS, keyListQuerySchema } from "@/lib/registration-keys/key-schemas";
 import { keyState, listKeys } from "@/lib/registration-keys/list-keys";
 import { ActionForm } from "../_components/action-form";
+import { ListFilterForm } from "../_components/list-filter-form";
 import { dateOnly, Paging } from "../_components/paging";
 import { extendSupportAction, releaseKeyAction, revokeKeyAction } from "./actions";
 import { IssueKeysForm } from "./issue-keys-form";
@@ -40,22 +41,14 @@ export default async function KeysPage({ searchParams }: { searchParams: Promise
       </section>
       <section aria-labelledby="list-title" className="space-y-4">
         <h2 id="list-title" className="text-xl font-semibold">Keys</h2>
-        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter keys">
-          <div>
-            <label htmlFor="key-q" className="block font-medium">Search</label>
-            <input id="key-q" name="q" defaultValue={query.q} placeholder="Key, note, practice" className="rounded-md border border-slate-500 px-3 py-2" />
-          </div>
-          <div>
-            <label htmlFor="key-status" className="block font-medium">Show</label>
-            <select id="key-status" name="status" defaultValue={query.status} className="rounded-md border border-slate-500 px-3 py-2">
-              {KEY_FILTERS.map((f) => (
-                <option key={f} value={f}>{FILTER_LABELS[f]}</option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold">Apply</button>
-          <a href={`/support/keys/export?${exportQuery}`} className="py-2 font-semibold text-teal-800 underline">Download as CSV</a>
-        </form>
+        <ListFilterForm
+          label="Filter keys"
+          idPrefix="key"
+          q={query.q}
+          searchPlaceholder="Key, note, practice"
+          select={{ name: "status", label: "Show", value: query.status, choices: KEY_FILTERS.map((f) => ({ value: f, label: FILTER_LABELS[f] })) }}
+          csvHref={`/support/keys/export?${exportQuery}`}
+        />
         {rows.length === 0 ? <p>No keys match.</p> : null}
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
           {rows.map((k) => {

@@ -5,6 +5,7 @@ import { requireSupport } from "@/lib/auth/guards";
 import { formatKey } from "@/lib/registration-keys/key-format";
 import { listTenants } from "@/lib/support/list-tenants";
 import { TENANT_FILTERS, tenantListQuerySchema } from "@/lib/support/tenant-schemas";
+import { ListFilterForm } from "../_components/list-filter-form";
 import { dateOnly, Paging } from "../_components/paging";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,21 +29,14 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Practices</h1>
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Find practices">
-        <div>
-          <label htmlFor="tenant-q" className="block font-medium">Search</label>
-          <input id="tenant-q" name="q" defaultValue={query.q} placeholder="Name, subdomain, key, owner email" className="w-72 rounded-md border border-slate-500 px-3 py-2" />
-        </div>
-        <div>
-          <label htmlFor="tenant-state" className="block font-medium">Setup state</label>
-          <select id="tenant-state" name="state" defaultValue={query.state} className="rounded-md border border-slate-500 px-3 py-2">
-            {TENANT_FILTERS.map((f) => (
-              <option key={f} value={f}>{FILTER_LABELS[f]}</option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold">Apply</button>
-      </form>
+      <ListFilterForm
+        label="Find practices"
+        idPrefix="tenant"
+        q={query.q}
+        searchPlaceholder="Name, subdomain, key, owner email"
+        wideSearch
+        select={{ name: "state", label: "Setup state", value: query.state, choices: TENANT_FILTERS.map((f) => ({ value: f, label: FILTER_LABELS[f] })) }}
+      />
       {rows.length === 0 ? <p>No practices match.</p> : null}
       <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left text-sm">

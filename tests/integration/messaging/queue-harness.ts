@@ -1,8 +1,11 @@
 // Shared set-up for the send queue's tests: the Resend and Twilio fakes (the real SDKs talk to them), a practice
 // that can take payments, and queued messages as Message-to-Pay inserts them.
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { afterAll, beforeAll } from "vitest";
+import { getDb, type Database } from "@/db/client";
 import { clinics, messages, messagingSettings, tenants, type Message } from "@/db/schema";
+import { defaultProviders } from "@/lib/messaging/providers/default-providers";
+import type { BatchOutcome, OutgoingEmail, Providers } from "@/lib/messaging/providers/provider-types";
 import { startResendFake, type ResendFake } from "../../fakes/resend-fake";
 import { startTwilioFake, type TwilioFake } from "../../fakes/twilio-fake";
 import { livePractice } from "../payments/payment-harness";
@@ -41,6 +44,57 @@ export async function startMessagingFakes(): Promise<MessagingFakes> {
       await resend.close();
       await twilio.close();
       for (const name of ENV) delete process.env[name];
+    },
+  };
+}
+
+/** 16:00 UTC: 10:00 in Chicago (the practices' time zone, CST = UTC-6), inside sending hours. */
+export const DAYTIME = new Date("2026-11-27T16:00:00Z");
+
+export interface MessagingHarness {
+  readonly db: Database;
+  readonly fakes: MessagingFakes;
+}
+
+/**
+ * Call once at the top of a test file: starts the fakes before the file's tests (and before its database opens,
+ * so env() sees them) and stops them after. Read `db` and `fakes` inside tests, once the hooks have run.
+ */
+export function setUpMessagingHarness(): MessagingHarness {
+  const harness = {} as { db: Database; fakes: MessagingFakes };
+  beforeAll(async () => {
+    harness.fakes = await startMessagingFakes();
+    harness.db = await getDb();
+  });
+  afterAll(async () => {
+    await harness.fakes?.close();
+  });
+  return harness;
+}
+
+/**
+ * The configured providers (the fakes), except that the worker "dies" (throws) right after a provider accepted
+ * what it was handed and before anything was recorded: the worst moment for a crash. `onEmailsAccepted` runs
+ * just before the throw, e.g. to land a delivery webhook first.
+ */
+export function providersDyingAfterSend(db: Database, onEmailsAccepted?: (emails: OutgoingEmail[], outcome: BatchOutcome) => Promise<void>): Providers {
+  const real = defaultProviders(db);
+  return {
+    ...real,
+    email: {
+      ...real.email,
+      async sendBatch(emails, key) {
+        const outcome = await real.email.sendBatch(emails, key);
+        await onEmailsAccepted?.(emails, outcome);
+        throw new Error("worker killed");
+      },
+    },
+    sms: {
+      ...real.sms,
+      async send(text) {
+        await real.sms.send(text);
+        throw new Error("worker killed");
+      },
     },
   };
 }

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
@@ -11,6 +10,7 @@ import { GET as listPayments } from "@/app/api/v1/payments/route";
 import { getDb, type Database } from "@/db/client";
 import { patients, payments } from "@/db/schema";
 import { connect, markPosted, parseCsv, pollPayments, pushPatients, toPatientInput, type FeedPayment } from "@/examples/sync-example";
+import { listenLocally, readBody, type LocalServer } from "../../fakes/local-server";
 import { insertPayment, practiceWithKey, type KeyedPractice } from "./sync-setup";
 
 // The example client (examples/sync-example.ts) against our real route handlers over HTTP: it finds every
@@ -25,36 +25,35 @@ const ROUTES: [RegExp, string, Handler][] = [
   [/^\/api\/v1\/payments\/(?<id>[^/]+)\/posted$/, "POST", posted as Handler],
 ];
 
+// Next.js percent-decodes path parameters before a route handler sees them.
+const decodedParams = (groups: Record<string, string> = {}) => Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, decodeURIComponent(v)]));
+
 let db: Database;
 let p: KeyedPractice;
-let server: http.Server;
-let base: string;
+let api: LocalServer;
 
 beforeAll(async () => {
   db = await getDb();
   p = await practiceWithKey(db);
-  server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const url = new URL(req.url!, "http://localhost:3000");
-      const route = ROUTES.find(([re, method]) => re.test(url.pathname) && method === req.method);
-      if (!route) return void res.writeHead(404).end("{}");
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string" && k !== "host") headers.set(k, v);
-      const body = chunks.length ? Buffer.concat(chunks).toString("utf8") : undefined;
-      const response = await route[2](new Request(url, { method: req.method, headers, body }), { params: Promise.resolve({ ...route[0].exec(url.pathname)!.groups }) });
-      res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
-    });
+  const server = http.createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const url = new URL(req.url!, "http://localhost:3000");
+    const route = ROUTES.find(([re, method]) => re.test(url.pathname) && method === req.method);
+    if (!route) return void res.writeHead(404).end("{}");
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string" && k !== "host") headers.set(k, v);
+    const body = raw.length > 0 ? raw : undefined;
+    const response = await route[2](new Request(url, { method: req.method, headers, body }), { params: Promise.resolve(decodedParams(route[0].exec(url.pathname)!.groups)) });
+    res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api = await listenLocally(server);
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+// Closing also cuts the client's keep-alive connections, instead of waiting for them to time out.
+afterAll(() => api.close());
 
 describe("the example sync client", () => {
   it("pushes the sample CSV, sees a new payment once and marks it posted, using only the OpenAPI document", async () => {
-    const client = await connect(base, p.key);
+    const client = await connect(api.url, p.key);
     const rows = parseCsv(fs.readFileSync("examples/patients.csv", "utf8")).map(toPatientInput);
     const logs: string[] = [];
     expect(await pushPatients(client, rows, (l) => logs.push(l))).toEqual({ created: 4, updated: 0, unchanged: 0 });
@@ -77,7 +76,7 @@ describe("the example sync client", () => {
   });
 
   it("reports a refused batch with the API's field pointers", async () => {
-    const client = await connect(base, p.key);
+    const client = await connect(api.url, p.key);
     await expect(pushPatients(client, [{ externalId: "X", firstName: "A", lastName: "B", birthdate: "1985-13-40", balanceCents: 1 }])).rejects.toThrow(/422 validation_failed[\s\S]*\/patients\/0\/birthdate/);
   });
 });

@@ -1,7 +1,7 @@
 // A local HTTP endpoint standing in for a practice's webhook receiver: records raw bodies and headers, and
 // answers with whatever status the test sets.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenLocally, readBody } from "../../fakes/local-server";
 
 export interface Received {
   body: string;
@@ -19,19 +19,13 @@ export interface Receiver {
 export async function startReceiver(): Promise<Receiver> {
   const receiver: Receiver = { url: "", received: [], status: 200, close: async () => {} };
   const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      receiver.received.push({ body: Buffer.concat(chunks).toString("utf8"), headers: req.headers });
+    void readBody(req).then((body) => {
+      receiver.received.push({ body, headers: req.headers });
       res.writeHead(receiver.status).end("ok");
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/chairside-hook`;
-  receiver.close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+  const listening = await listenLocally(server);
+  receiver.url = `${listening.url}/chairside-hook`;
+  receiver.close = listening.close;
   return receiver;
 }
