@@ -1,42 +1,12 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useActionState } from "react";
+import { CopyField } from "@/app/_components/copy-field";
 import { FormAlert, FormSuccess, SubmitButton, TextField } from "@/app/_components/form-parts";
 import { addEndpointAction, createKeyAction, removeEndpointAction, revokeKeyAction, sendTestEventAction } from "./actions";
 
 // The API page's owner controls; each form shows its own result next to it.
 
-/** Shows a new key once, with a Copy button that falls back to selecting the text. */
-function NewKey({ value }: { value: string }) {
-  const ref = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState("");
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setStatus("Copied");
-    } catch {
-      ref.current?.focus();
-      ref.current?.select();
-      setStatus("Press Ctrl+C (⌘C on a Mac) to copy");
-    }
-  }
-  return (
-    <div className="space-y-1">
-      <label htmlFor="new-api-key" className="block text-sm font-medium text-slate-900">
-        Your new API key
-      </label>
-      <div className="flex items-start gap-2">
-        <input id="new-api-key" ref={ref} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className="block w-full min-w-0 rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-sm" />
-        <button type="button" onClick={copy} className="shrink-0 rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900">
-          Copy
-        </button>
-      </div>
-      <p role="status" className="min-h-5 text-sm font-medium text-emerald-800">
-        {status}
-      </p>
-    </div>
-  );
-}
 
 export function CreateKeyForm() {
   const [state, action, pending] = useActionState(createKeyAction, null);
@@ -46,7 +16,7 @@ export function CreateKeyForm() {
       {state?.ok ? (
         <div className="space-y-2 rounded-xl border border-emerald-300 bg-emerald-50 p-4">
           <FormSuccess message={state.message} />
-          <NewKey value={state.data.key} />
+          <CopyField id="new-api-key" label="Your new API key" value={state.data.key} />
         </div>
       ) : null}
       <form action={action} noValidate className="space-y-4">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { clinics } from "@/db/schema";
+import { filterQuery } from "@/app/dashboard/_components/filter-query";
+import { listClinics } from "@/lib/tenancy/list-clinics";
 import { requireMember } from "@/lib/auth/guards";
 import { listRequests, requestFiltersSchema } from "@/lib/message-to-pay/list-requests";
 import { REQUEST_STATES } from "@/lib/message-to-pay/request-state";
@@ -20,15 +20,10 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const filters = requestFiltersSchema.parse(await searchParams);
   const db = await getDb();
   const [clinicList, result] = await Promise.all([
-    db.select({ id: clinics.id, name: clinics.name }).from(clinics).where(eq(clinics.tenantId, tenant.id)).orderBy(asc(clinics.name)),
+    listClinics(db, tenant.id),
     listRequests(db, tenant.id, tenant.timeZone, filters),
   ]);
-  const query = (extra: Record<string, string>) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v !== undefined && v !== "" && k !== "page") q.set(k, String(v));
-    if (extra.page) q.set("page", extra.page);
-    return q.toString();
-  };
+  const query = (extra: Record<string, string>) => filterQuery(filters, extra);
   const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: tenant.timeZone });
   const money = (c: number) => formatCents(c, tenant.currency);
   return (

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { clinics } from "@/db/schema";
+import { listClinics } from "@/lib/tenancy/list-clinics";
 import { requireMember } from "@/lib/auth/guards";
 import { formatCents } from "@/lib/money";
 import { listPatients } from "@/lib/patients/list-patients";
@@ -21,7 +20,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const query = querySchema.parse(await searchParams);
   const db = await getDb();
   const [clinicList, result] = await Promise.all([
-    db.select({ id: clinics.id, name: clinics.name }).from(clinics).where(eq(clinics.tenantId, tenant.id)).orderBy(asc(clinics.name)),
+    listClinics(db, tenant.id),
     listPatients(db, tenant.id, { q: query.q, clinicId: query.clinic, page: query.page }),
   ]);
   const pageHref = (page: number) => `/dashboard/patients?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.clinic ? { clinic: query.clinic } : {}), page: String(page) })}`;

@@ -6,7 +6,7 @@ import { requireMember } from "@/lib/auth/guards";
 import { portalLinks, qrSvg, websiteButtonHtml } from "@/lib/tenancy/portal-links";
 import { loadSetupState } from "@/lib/tenancy/setup-state";
 import { SetupBanners } from "../_components/banners";
-import { CopyField } from "./copy-field";
+import { PortalCopyField } from "./copy-field";
 
 export const metadata: Metadata = { title: "Portal link" };
 
@@ -37,8 +37,8 @@ export default async function PortalLinkPage() {
               <h2 id={`link-${i}`} className="text-xl font-semibold">
                 {link.label}
               </h2>
-              <CopyField id={`url-${i}`} label="Link for your website, emails and statements" value={link.url} />
-              <CopyField id={`html-${i}`} label="Website button (HTML)" value={websiteButtonHtml(link.url, tenant.name, tenant.accentColor)} multiline />
+              <PortalCopyField id={`url-${i}`} label="Link for your website, emails and statements" value={link.url} />
+              <PortalCopyField id={`html-${i}`} label="Website button (HTML)" value={websiteButtonHtml(link.url, tenant.name, tenant.accentColor)} multiline />
               <p className="flex flex-wrap gap-4 text-sm">
                 <a className="font-medium text-teal-900 underline" href={link.url} target="_blank" rel="noopener">
                   Open as a patient (new tab)

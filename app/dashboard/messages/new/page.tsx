@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { clinics } from "@/db/schema";
+import { listClinics } from "@/lib/tenancy/list-clinics";
 import { requireMember } from "@/lib/auth/guards";
 import { batchFiltersSchema, previewBatch } from "@/lib/message-to-pay/batch-filters";
 import { centsToDecimalString, formatCents } from "@/lib/money";
@@ -22,7 +21,7 @@ export default async function NewBatchPage({ searchParams }: { searchParams: Pro
   // "Not opted out" starts ticked; once the form was applied, an absent box means unticked.
   const parsed = batchFiltersSchema.safeParse(applied ? raw : { ...raw, notOptedOut: "on" });
   const db = await getDb();
-  const clinicList = await db.select({ id: clinics.id, name: clinics.name }).from(clinics).where(eq(clinics.tenantId, tenant.id)).orderBy(asc(clinics.name));
+  const clinicList = await listClinics(db, tenant.id);
   const errors = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
   const f = parsed.success ? parsed.data : null;
   const preview = f && applied ? await previewBatch(db, tenant.id, f) : null;
