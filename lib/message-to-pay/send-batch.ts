@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { messageBatches, messages, patients, paymentRequests, type MessageChannel } from "@/db/schema";
-import { balancesNow } from "./balances-now";
+import { displayedBalances } from "@/lib/payments/displayed-balance";
 import { batchFiltersSchema, matchingPatientIds, type BatchFilters } from "./batch-filters";
 import { chooseChannels, composeMessages, optOutsFor } from "./compose-messages";
 import { buildRequest } from "./create-request";
@@ -51,7 +51,7 @@ export async function sendBatch(db: Database, input: SendBatchInput): Promise<Se
       .select()
       .from(patients)
       .where(and(eq(patients.tenantId, input.tenantId), inArray(patients.id, chunkIds)));
-    const [balances, optedOut] = await Promise.all([balancesNow(db, input.tenantId, rows), optOutsFor(db, input.tenantId, rows)]);
+    const [balances, optedOut] = await Promise.all([displayedBalances(db, input.tenantId, rows), optOutsFor(db, input.tenantId, rows)]);
     const requestRows: (typeof paymentRequests.$inferInsert)[] = [];
     const messageRows: (typeof messages.$inferInsert)[] = [];
     for (const patient of rows) {

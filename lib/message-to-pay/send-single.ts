@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { messages, paymentRequests, type MessageChannel } from "@/db/schema";
-import { balancesNow } from "./balances-now";
+import { displayedBalances } from "@/lib/payments/displayed-balance";
 import { chooseChannels, composeMessages, loadPatient, optOutsFor, TemplateRefusedError, type ChannelChoice } from "./compose-messages";
 import { buildRequest } from "./create-request";
 import { loadSendContext } from "./send-context";
@@ -29,7 +29,7 @@ export async function sendSingleRequest(db: Database, input: SendSingleInput): P
   const now = input.now ?? new Date();
   const [ctx, patient] = await Promise.all([loadSendContext(db, input.tenantId), loadPatient(db, input.tenantId, input.patientId)]);
   if (!ctx || !patient) return { ok: false, code: "not_found", message: "That patient isn't in your practice." };
-  const balance = (await balancesNow(db, input.tenantId, [patient])).get(patient.id) ?? 0;
+  const balance = (await displayedBalances(db, input.tenantId, [patient])).get(patient.id) ?? 0;
   if (balance <= 0) return { ok: false, code: "nothing_owed", message: "This patient doesn't owe anything right now." };
   const choice = chooseChannels(patient, input.channels, await optOutsFor(db, input.tenantId, [patient]));
   if (choice.send.length === 0) return { ok: false, code: "no_channel", skipped: choice.skipped, message: "This patient can't be reached on the channels you chose (no address on file, or they opted out)." };

@@ -1,6 +1,6 @@
 import type { Executor } from "@/db/client";
 import type { MessageChannel } from "@/db/schema";
-import { balancesNow } from "./balances-now";
+import { displayedBalances } from "@/lib/payments/displayed-balance";
 import { CHANNELS, chooseChannels, loadPatient, optOutsFor, tagContextFor, type SkipReason } from "./compose-messages";
 import { loadSendContext } from "./send-context";
 import { renderTemplate } from "./tags";
@@ -19,7 +19,7 @@ export interface SinglePreview {
 export async function previewSingle(db: Executor, tenantId: string, patientId: string, now = new Date()): Promise<SinglePreview | null> {
   const [ctx, patient] = await Promise.all([loadSendContext(db, tenantId, { withEmail: false }), loadPatient(db, tenantId, patientId)]);
   if (!ctx || !patient) return null;
-  const balance = (await balancesNow(db, tenantId, [patient])).get(patient.id) ?? 0;
+  const balance = (await displayedBalances(db, tenantId, [patient])).get(patient.id) ?? 0;
   const choice = chooseChannels(patient, CHANNELS, await optOutsFor(db, tenantId, [patient]));
   const tagCtx = tagContextFor(ctx, patient, "", balance, now);
   const fill = (s: string) => renderTemplate(s, tagCtx, { keep: ["MsgToPayURL"] }).text;

@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { patients } from "@/db/schema";
 import { formatCents } from "@/lib/money";
 import { unsubscribeUrl } from "@/lib/messaging/unsubscribe-token";
-import { balancesNow } from "./balances-now";
+import { displayedBalances } from "@/lib/payments/displayed-balance";
 import { loadPatient, tagContextFor } from "./compose-messages";
 import { paymentLinkUrl } from "./link-token";
 import { loadSendContext } from "./send-context";
@@ -34,7 +34,7 @@ export function previewPatients(db: Executor, tenantId: string, limit = 200) {
 export async function templatePreview(db: Executor, tenantId: string, patientId: string, template: TemplateInput, now = new Date()): Promise<TemplatePreview | null> {
   const [ctx, patient] = await Promise.all([loadSendContext(db, tenantId), loadPatient(db, tenantId, patientId)]);
   if (!ctx || !patient) return null;
-  const balance = (await balancesNow(db, tenantId, [patient])).get(patient.id) ?? 0;
+  const balance = (await displayedBalances(db, tenantId, [patient])).get(patient.id) ?? 0;
   const url = paymentLinkUrl(ctx.tenant.slug, SAMPLE_TOKEN);
   const tagContext = tagContextFor(ctx, patient, url, balance, now);
   const sms = renderTemplate(template.smsBody, tagContext).text;
