@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import { defaultProviders } from "../providers/default-providers";
 import type { Providers } from "../providers/provider-types";
 import { claimMessages } from "./claim-messages";
-import { loadSendContexts } from "./send-context";
+import { loadPracticeSendStates } from "./practice-send-state";
 import { sendEmailGroup } from "./send-emails";
 import { sendTextGroup } from "./send-texts";
 
@@ -21,7 +21,7 @@ export async function processQueue(db: Database, now: Date, opts: ProcessOptions
   const groups = await claimMessages(db, now, { limit: opts.limit, leaseMs: opts.leaseMs });
   if (groups.length === 0) return 0;
   const providers = opts.providers ?? defaultProviders(db);
-  const contexts = await loadSendContexts(
+  const contexts = await loadPracticeSendStates(
     db,
     groups.flatMap((g) => g.rows.map((r) => r.tenantId)),
     now,

@@ -4,10 +4,10 @@ import type { EmailProvider, OutgoingEmail, ProviderFailure, SingleOutcome } fro
 import { failMessages, markSent, retryLater, retrySameGroupLater } from "./complete-messages";
 import type { ClaimGroup } from "./claim-messages";
 import { applySendGates } from "./send-gates";
-import type { SendContext } from "./send-context";
+import type { PracticeSendState } from "./practice-send-state";
 import { unsubscribeHeaders, withUnsubscribeFooter } from "./unsubscribe-footer";
 
-function outgoing(row: Message, ctx: SendContext): OutgoingEmail {
+function outgoing(row: Message, ctx: PracticeSendState): OutgoingEmail {
   const { html, text } = withUnsubscribeFooter(ctx.slug, row.tenantId, row.toAddress, { html: row.html, text: row.body });
   return { messageId: row.id, tenantId: row.tenantId, to: row.toAddress, subject: row.subject ?? "", html, text, headers: unsubscribeHeaders(ctx.slug, row.tenantId, row.toAddress) };
 }
@@ -27,7 +27,7 @@ async function settleOne(db: Executor, now: Date, claimId: string, row: Message,
  * `batch-<claimId>`. A resumed group skips the gates and replays the same request, so the provider answers with
  * the first send's ids and nobody is mailed twice. Returns how many rows were handed to the provider.
  */
-export async function sendEmailGroup(db: Executor, now: Date, group: ClaimGroup, contexts: Map<string, SendContext>, provider: EmailProvider): Promise<number> {
+export async function sendEmailGroup(db: Executor, now: Date, group: ClaimGroup, contexts: Map<string, PracticeSendState>, provider: EmailProvider): Promise<number> {
   const rows = group.resumed ? group.rows : await applySendGates(db, now, group.claimId, group.rows, contexts);
   if (rows.length === 0) return 0;
   const emails = rows.map((r) => {

@@ -4,14 +4,14 @@ import { normalizeAddress, optedOutAddresses } from "../opt-outs";
 import { cancelMessages, deferMessages } from "./complete-messages";
 import { isQuietHours, quietHoursEnd } from "./local-time";
 import { NOT_LIVE_DEFER_MS } from "./queue-policy";
-import type { SendContext } from "./send-context";
+import type { PracticeSendState } from "./practice-send-state";
 
 /**
  * Checks claimed rows just before sending: practice can take payments, no texts in quiet hours, the recipient
  * hasn't opted out, the practice's send rate. Rows that may not go now are deferred or canceled (committed
  * before any provider call, so a crash replays exactly the rows that were sent); the rest are returned.
  */
-export async function applySendGates(db: Executor, now: Date, claimId: string, rows: Message[], contexts: Map<string, SendContext>): Promise<Message[]> {
+export async function applySendGates(db: Executor, now: Date, claimId: string, rows: Message[], contexts: Map<string, PracticeSendState>): Promise<Message[]> {
   const deferUntil = new Map<number, string[]>();
   const defer = (row: Message, until: Date) => deferUntil.set(until.getTime(), [...(deferUntil.get(until.getTime()) ?? []), row.id]);
   const optedOut: string[] = [];

@@ -7,7 +7,7 @@ import type { TextProvider } from "../providers/provider-types";
 import { cancelMessages, failMessages, markSent, retryLater } from "./complete-messages";
 import type { ClaimGroup } from "./claim-messages";
 import { applySendGates } from "./send-gates";
-import type { SendContext } from "./send-context";
+import type { PracticeSendState } from "./practice-send-state";
 import { releaseTextSegments, reserveTextSegments } from "./text-budget";
 
 // Twilio has no idempotency key, so a text must never be re-sent when it may already have reached Twilio.
@@ -17,7 +17,7 @@ import { releaseTextSegments, reserveTextSegments } from "./text-budget";
 export const OUTCOME_UNKNOWN = "outcome unknown: the text may have been sent; check the patient's phone before sending again";
 
 /** Sends one claimed text; returns 1 when it was handed to the provider. */
-export async function sendTextGroup(db: Database, now: Date, group: ClaimGroup, contexts: Map<string, SendContext>, provider: TextProvider): Promise<number> {
+export async function sendTextGroup(db: Database, now: Date, group: ClaimGroup, contexts: Map<string, PracticeSendState>, provider: TextProvider): Promise<number> {
   const row = group.rows[0]!;
   if (group.resumed && row.sentAt) {
     await failMessages(db, now, group.claimId, [row.id], OUTCOME_UNKNOWN);

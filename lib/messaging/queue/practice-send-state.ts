@@ -1,10 +1,11 @@
 import { and, count, eq, gt, inArray, min } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { messages, messagingSettings, tenants } from "@/db/schema";
+import { DEFAULT_MESSAGING_SETTINGS } from "@/lib/message-to-pay/messaging-settings";
 import { loadSetupState } from "@/lib/tenancy/setup-state";
 
 /** What the worker must know about a practice before sending for it. */
-export interface SendContext {
+export interface PracticeSendState {
   tenantId: string;
   slug: string;
   timeZone: string;
@@ -19,12 +20,11 @@ export interface SendContext {
   overflowAt?: Date;
 }
 
-const DEFAULT_RATE = 600;
 
 /** Loads the send context of each practice in `tenantIds`. */
-export async function loadSendContexts(db: Executor, tenantIds: string[], now: Date): Promise<Map<string, SendContext>> {
+export async function loadPracticeSendStates(db: Executor, tenantIds: string[], now: Date): Promise<Map<string, PracticeSendState>> {
   const ids = [...new Set(tenantIds)];
-  const out = new Map<string, SendContext>();
+  const out = new Map<string, PracticeSendState>();
   if (ids.length === 0) return out;
   const rows = await db
     .select({ id: tenants.id, slug: tenants.slug, timeZone: tenants.timeZone, rate: messagingSettings.sendRatePerMinute })
@@ -44,7 +44,7 @@ export async function loadSendContexts(db: Executor, tenantIds: string[], now: D
       slug: r.slug,
       timeZone: r.timeZone,
       live: setup.live,
-      ratePerMinute: r.rate ?? DEFAULT_RATE,
+      ratePerMinute: r.rate ?? DEFAULT_MESSAGING_SETTINGS.sendRatePerMinute,
       sentLastMinute: Number(seen?.n ?? 0),
       windowFreesAt: new Date((seen?.oldest ? new Date(seen.oldest).getTime() : now.getTime()) + 60_000),
     });
