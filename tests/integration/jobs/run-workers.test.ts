@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { runAllOnce, startWorkers } from "@/lib/jobs/run-workers";
 import type { Worker } from "@/lib/jobs/worker";
+import { WORKERS } from "@/lib/jobs/workers";
 
 process.env.CRON_SECRET = "cron-secret-for-tests-only";
 const { GET: cronGet } = await import("@/app/api/cron/work/route");
@@ -57,8 +58,11 @@ describe("background workers", () => {
     expect((await call("Bearer not-the-secret")).status).toBe(401);
     const ok = await call("Bearer cron-secret-for-tests-only");
     expect(ok.status).toBe(200);
-    const body = (await ok.json()) as { ok: boolean; workers: { name: string }[] };
+    const body = (await ok.json()) as { ok: boolean; workers: { name: string; handled: number }[] };
     expect(body.ok).toBe(true);
-    expect(Array.isArray(body.workers)).toBe(true);
+    // One round of every registered worker (queue, reminders, outgoing webhooks), each reporting what it did.
+    expect(body.workers.map((w) => w.name)).toEqual(WORKERS.map((w) => w.name));
+    expect(body.workers.length).toBeGreaterThanOrEqual(3);
+    for (const w of body.workers) expect(w.handled).toBe(0);
   });
 });
