@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { DateClinicFilters } from "@/app/dashboard/_components/date-clinic-filters";
 import { filterQuery } from "@/app/dashboard/_components/filter-query";
 import { listClinics } from "@/lib/tenancy/list-clinics";
 import { requireMember } from "@/lib/auth/guards";
@@ -58,25 +59,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="from" className="block text-sm font-medium">Sent from</label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} className="rounded-md border border-slate-500 px-2 py-1.5" />
-        </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-medium">To</label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} className="rounded-md border border-slate-500 px-2 py-1.5" />
-        </div>
-        {clinicList.length > 1 ? (
-          <div>
-            <label htmlFor="clinic" className="block text-sm font-medium">Clinic</label>
-            <select id="clinic" name="clinic" defaultValue={filters.clinic ?? ""} className="rounded-md border border-slate-500 px-2 py-1.5">
-              <option value="">All</option>
-              {clinicList.map((c) => (
-                <option key={c.id} value={c.id}>{c.name}</option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <DateClinicFilters from={filters.from} to={filters.to} clinic={filters.clinic} clinics={clinicList} fromLabel="Sent from" />
         {filters.batch ? <input type="hidden" name="batch" value={filters.batch} /> : null}
         <button type="submit" className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900">Apply</button>
         <Link href="/dashboard/messages" className="py-2 text-sm font-medium text-teal-900 underline">Clear</Link>

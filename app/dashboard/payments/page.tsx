@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { DateClinicFilters } from "@/app/dashboard/_components/date-clinic-filters";
 import { filterQuery } from "@/app/dashboard/_components/filter-query";
 import { listClinics } from "@/lib/tenancy/list-clinics";
 import { requireMember } from "@/lib/auth/guards";
@@ -29,25 +30,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         </a>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Filter payments">
-        <div>
-          <label htmlFor="from" className="block text-sm font-medium">From</label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} className="rounded-md border border-slate-500 px-2 py-1.5" />
-        </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-medium">To</label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} className="rounded-md border border-slate-500 px-2 py-1.5" />
-        </div>
-        {clinicList.length > 1 ? (
-          <div>
-            <label htmlFor="clinic" className="block text-sm font-medium">Clinic</label>
-            <select id="clinic" name="clinic" defaultValue={filters.clinic ?? ""} className="rounded-md border border-slate-500 px-2 py-1.5">
-              <option value="">All</option>
-              {clinicList.map((c) => (
-                <option key={c.id} value={c.id}>{c.name}</option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <DateClinicFilters from={filters.from} to={filters.to} clinic={filters.clinic} clinics={clinicList} />
         <div>
           <label htmlFor="status" className="block text-sm font-medium">Status</label>
           <select id="status" name="status" defaultValue={filters.status ?? ""} className="rounded-md border border-slate-500 px-2 py-1.5">

@@ -9,17 +9,11 @@ import { previewSingle } from "@/lib/message-to-pay/single-preview";
 import { loadPatientDetail } from "@/lib/patients/patient-detail";
 import { SendPanel } from "./send-panel";
 
+import { STATUS_LABEL } from "../../payments/labels";
+
 export const metadata: Metadata = { title: "Patient" };
 
 const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-const STATUS_LABEL: Record<string, string> = {
-  pending: "Pending",
-  succeeded: "Paid",
-  failed: "Failed",
-  canceled: "Canceled",
-  refunded: "Refunded",
-  partially_refunded: "Partly refunded",
-};
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const { tenant } = await requireMember({ returnTo: "/dashboard/patients" });
