@@ -1,4 +1,4 @@
-import { toCsv } from "@/lib/support/csv-cell";
+import { toCsv } from "@/lib/csv/to-csv";
 import { describeSummary, type AuditRow } from "./list-audit";
 
 const HEADER = ["time", "practice", "subdomain", "actor", "actor_kind", "action", "summary", "ip"];

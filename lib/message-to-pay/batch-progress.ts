@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { messageBatches, messages, patients } from "@/db/schema";
+import { toCsv } from "@/lib/csv/to-csv";
 
 export interface BatchProgress {
   total: number;
@@ -60,24 +61,12 @@ export function batchMessages(db: Executor, tenantId: string, batchId: string, l
 
 type Row = Awaited<ReturnType<typeof batchMessages>>[number];
 
-function cell(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? "" : String(value);
-  // Defuse spreadsheet formulas (a name starting with "=" must stay text), then quote when needed.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 const HEADER = ["patient_id", "patient_name", "channel", "to", "status", "error", "created_at", "sent_at", "delivered_at", "request_id"];
 
 /** The batch's messages as CSV, formula-safe, times in ISO 8601 UTC. */
 export function batchMessagesToCsv(rows: Row[]): string {
-  const lines = [HEADER.join(",")];
-  for (const r of rows) {
-    lines.push(
-      [r.patientExternalId, r.firstName ? `${r.firstName} ${r.lastName}` : "", r.channel, r.toAddress, r.status, r.error, r.createdAt.toISOString(), r.sentAt?.toISOString(), r.deliveredAt?.toISOString(), r.requestId]
-        .map(cell)
-        .join(","),
-    );
-  }
-  return lines.join("\r\n") + "\r\n";
+  return toCsv(
+    HEADER,
+    rows.map((r) => [r.patientExternalId, r.firstName ? `${r.firstName} ${r.lastName}` : "", r.channel, r.toAddress, r.status, r.error, r.createdAt.toISOString(), r.sentAt?.toISOString(), r.deliveredAt?.toISOString(), r.requestId]),
+  );
 }

@@ -1,4 +1,4 @@
-import { toCsv } from "@/lib/support/csv-cell";
+import { toCsv } from "@/lib/csv/to-csv";
 import { formatKey } from "./key-format";
 import { keyState, type KeyRow } from "./list-keys";
 
