@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { newSecretToken } from "@/lib/security/secret-token";
 import { sha256 } from "@/lib/security/sha256";
 import { and, eq, gt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
@@ -23,8 +23,8 @@ export async function isEmailVerified(db: Executor, userId: string): Promise<boo
 export async function sendEmailVerification(db: Executor, email: string, now = new Date()): Promise<boolean> {
   const limit = await consumeRateLimit(db, { key: `verify-email:${sha256(email)}`, limit: 5, windowSeconds: 3600 }, now);
   if (!limit.allowed) return false;
-  const token = randomBytes(32).toString("base64url");
-  await db.insert(verificationTokens).values({ identifier: `${PREFIX}${email}`, token: sha256(token), expires: new Date(now.getTime() + VERIFY_EMAIL_HOURS * 3600_000) });
+  const { token, tokenHash } = newSecretToken();
+  await db.insert(verificationTokens).values({ identifier: `${PREFIX}${email}`, token: tokenHash, expires: new Date(now.getTime() + VERIFY_EMAIL_HOURS * 3600_000) });
   const link = rootUrl(`/verify-email?token=${token}`);
   await sendEmail({
     to: email,

@@ -1,20 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { sha256 } from "@/lib/security/sha256";
+import { isSecretTokenShape, newSecretToken } from "@/lib/security/secret-token";
 import { tenantUrl } from "@/lib/tenancy/urls";
 
-// A personal link's token: 32 random bytes (256 bits), base64url, 43 characters. Only its sha256 is stored.
-const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
+// A personal link's token is a secret token (lib/security/secret-token.ts): 256 bits, only its sha256 stored.
 
 /** A fresh token and the hash we store. */
-export function newLinkToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: sha256(token) };
-}
+export const newLinkToken = (): { token: string; tokenHash: string } => newSecretToken();
 
 /** Whether a string could be one of our tokens at all (checked before any lookup). */
-export function isLinkTokenShaped(token: string): boolean {
-  return TOKEN_RE.test(token);
-}
+export const isLinkTokenShaped = (token: string): boolean => isSecretTokenShape(token);
 
 /** The personal link on the practice's host: `<slug>.<root>/m/<token>`. */
 export function paymentLinkUrl(slug: string, token: string): string {

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { newSecretToken } from "@/lib/security/secret-token";
 import { sha256 } from "@/lib/security/sha256";
 import { and, eq, gt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
@@ -13,7 +13,7 @@ export async function createPatientSession(
   input: { tenantId: string; patientId: string; clinicId: string | null; purpose: PatientSession["purpose"]; verified?: boolean; paymentRequestId?: string | null },
   now = new Date(),
 ): Promise<{ token: string; session: PatientSession }> {
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash } = newSecretToken();
   const [session] = await db
     .insert(patientSessions)
     .values({
@@ -21,7 +21,7 @@ export async function createPatientSession(
       patientId: input.patientId,
       clinicId: input.clinicId,
       purpose: input.purpose,
-      tokenHash: sha256(token),
+      tokenHash,
       verifiedAt: input.verified ? now : null,
       paymentRequestId: input.paymentRequestId ?? null,
       expiresAt: new Date(now.getTime() + PATIENT_SESSION_MINUTES * 60_000),
